@@ -1,0 +1,62 @@
+// Helpers shared by the project's own scripts (start, test, build, dev). Node built-ins only:
+// these run before `npm ci` has installed anything.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+export const log = (message) => console.log(`\x1b[36m▸\x1b[0m ${message}`);
+
+/** Newest modification time under the given files and folders (node_modules and dist skipped). */
+export const newestMtime = (paths) => {
+  let newest = 0;
+  const visit = (p) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p)) {
+        if (entry !== 'node_modules' && entry !== 'dist') visit(path.join(p, entry));
+      }
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const p of paths) visit(path.resolve(root, p));
+  return newest;
+};
+
+/** Runs a command in the project root, inheriting the terminal; resolves with its exit code. */
+export const run = (command, args, options = {}) =>
+  new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', (error) => {
+      console.error(`${command}: ${error.message}`);
+      resolve(1);
+    });
+  });
+
+export const runOrExit = async (command, args, options) => {
+  const code = await run(command, args, options);
+  if (code !== 0) {
+    console.error(`✗ ${command} ${args.join(' ')} failed (exit ${code})`);
+    process.exit(code);
+  }
+};
+
+/** Installs npm dependencies when node_modules is missing or older than the lockfile. */
+export const ensureDependencies = async () => {
+  const installed = path.join(root, 'node_modules/.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= newestMtime([lock, 'package.json'])) return;
+  log('Installing npm dependencies (npm ci)…');
+  await runOrExit(npmCommand, ['ci', '--no-audit', '--no-fund'], {
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  });
+};
+
+export const binPath = (name) => path.join(root, 'node_modules/.bin', name);
+
+export const commandExists = (command) =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;

@@ -1,0 +1,50 @@
+import {
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  MastheadToggle,
+  PageToggleButton,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+} from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import { RouterLink } from '../layout/RouterLink';
+import { SHELL_I18N_NAMESPACE } from '../i18n';
+import { LanguageMenu } from './LanguageMenu';
+import { ThemeToggle } from './ThemeToggle';
+
+export const ShellMasthead = () => {
+  const { t } = useTranslation(SHELL_I18N_NAMESPACE);
+  return (
+    <Masthead>
+      <MastheadMain>
+        <MastheadToggle>
+          <PageToggleButton isHamburgerButton aria-label={t('Main navigation')} />
+        </MastheadToggle>
+        <MastheadBrand>
+          <MastheadLogo href="/" component={RouterLink}>
+            <span className="virtualization-shell__brand">{t('Virtualization console')}</span>
+          </MastheadLogo>
+        </MastheadBrand>
+      </MastheadMain>
+      <MastheadContent>
+        <Toolbar isFullHeight isStatic>
+          <ToolbarContent>
+            <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }}>
+              <ToolbarItem>
+                <LanguageMenu />
+              </ToolbarItem>
+              <ToolbarItem>
+                <ThemeToggle />
+              </ToolbarItem>
+            </ToolbarGroup>
+          </ToolbarContent>
+        </Toolbar>
+      </MastheadContent>
+    </Masthead>
+  );
+};

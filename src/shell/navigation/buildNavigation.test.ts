@@ -1,0 +1,68 @@
+import type { Extension } from '@openshift/dynamic-plugin-sdk';
+import { describe, expect, it } from 'vitest';
+import { ALL_NAMESPACES_KEY } from '../sdk/namespacePath';
+import { buildNavigation, orderByPlacement } from './buildNavigation';
+
+const section = (id: string, extra: object = {}): Extension => ({
+  type: 'console.navigation/section',
+  properties: { id, name: `%plugin__p~${id}%`, ...extra },
+});
+const href = (id: string, extra: object = {}): Extension => ({
+  type: 'console.navigation/href',
+  properties: { id, name: id, href: `/${id}`, section: 'virt', ...extra },
+});
+const upper = (text: string) => text.toUpperCase();
+
+describe('orderByPlacement', () => {
+  it('keeps declaration order and honours insertBefore / insertAfter', () => {
+    const ids = orderByPlacement([
+      { id: 'a' },
+      { id: 'b', insertAfter: 'c' },
+      { id: 'c' },
+      { id: 'd', insertBefore: ['missing', 'a'] },
+    ]).map((item) => item.id);
+    expect(ids).toEqual(['d', 'a', 'c', 'b']);
+  });
+
+  it('ignores references to siblings that do not exist', () => {
+    expect(orderByPlacement([{ id: 'a', insertAfter: 'workloads' }, { id: 'b' }]).map((i) => i.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('buildNavigation', () => {
+  it('builds sections from extensions, translating names', () => {
+    const nav = buildNavigation([section('virt'), href('overview'), href('catalog')], ALL_NAMESPACES_KEY, upper);
+    expect(nav).toEqual([
+      {
+        id: 'virt',
+        name: '%PLUGIN__P~VIRT%',
+        items: [
+          { id: 'overview', name: 'OVERVIEW', href: '/overview', activePaths: ['/overview'] },
+          { id: 'catalog', name: 'CATALOG', href: '/catalog', activePaths: ['/catalog'] },
+        ],
+      },
+    ]);
+  });
+
+  it('points namespaced links at the active project, or all projects', () => {
+    const extensions = [section('virt'), href('virtualization-overview', { namespaced: true })];
+    expect(buildNavigation(extensions, 'team-a', upper)[0]?.items[0]?.href).toBe(
+      '/k8s/ns/team-a/virtualization-overview',
+    );
+    const all = buildNavigation(extensions, ALL_NAMESPACES_KEY, upper)[0]?.items[0];
+    expect(all?.href).toBe('/k8s/all-namespaces/virtualization-overview');
+    expect(all?.activePaths).toEqual([
+      '/k8s/all-namespaces/virtualization-overview',
+      '/k8s/ns/:ns/virtualization-overview',
+    ]);
+  });
+
+  it('leaves out other perspectives and empty sections', () => {
+    const nav = buildNavigation(
+      [section('virt'), section('empty'), section('dev', { perspective: 'dev' }), href('x'), href('y', { section: 'dev', perspective: 'dev' })],
+      ALL_NAMESPACES_KEY,
+      upper,
+    );
+    expect(nav.map((s) => s.id)).toEqual(['virt']);
+  });
+});

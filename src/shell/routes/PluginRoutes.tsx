@@ -1,0 +1,114 @@
+import { useExtensions, type CodeRef, type Extension, type LoadedExtension } from '@openshift/dynamic-plugin-sdk';
+import {
+  Bullseye,
+  Button,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+  PageSection,
+  Spinner,
+} from '@patternfly/react-core';
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { SHELL_I18N_NAMESPACE } from '../i18n';
+import { RouterLink } from '../layout/RouterLink';
+import { PageErrorBoundary } from './PageErrorBoundary';
+import { routePatterns } from './routePaths';
+
+type RoutePage = Extension<
+  'console.page/route',
+  { path: string | string[]; exact?: boolean; perspective?: string; component: CodeRef<ComponentType> }
+>;
+
+const isRoutePage = (e: Extension): e is RoutePage =>
+  e.type === 'console.page/route' && (!e.properties.perspective || e.properties.perspective === 'admin');
+
+export const PageLoading = () => {
+  const { t } = useTranslation(SHELL_I18N_NAMESPACE);
+  return (
+    <Bullseye className="virtualization-shell__loading">
+      <Spinner aria-label={t('Loading')} />
+    </Bullseye>
+  );
+};
+
+const PageError = ({ error, retry }: { error: Error; retry: () => void }) => {
+  const { t } = useTranslation(SHELL_I18N_NAMESPACE);
+  return (
+    <PageSection>
+      <EmptyState headingLevel="h1" status="danger" titleText={t('This page failed to load')}>
+        <EmptyStateBody>{error.message}</EmptyStateBody>
+        <EmptyStateFooter>
+          <EmptyStateActions>
+            <Button variant="primary" onClick={retry}>
+              {t('Try again')}
+            </Button>
+          </EmptyStateActions>
+        </EmptyStateFooter>
+      </EmptyState>
+    </PageSection>
+  );
+};
+
+export const NotFoundPage = () => {
+  const { t } = useTranslation(SHELL_I18N_NAMESPACE);
+  const { pathname } = useLocation();
+  return (
+    <PageSection>
+      <EmptyState headingLevel="h1" titleText={t('Page not found')}>
+        <EmptyStateBody>{t('Nothing is at {{path}}.', { path: pathname })}</EmptyStateBody>
+        <EmptyStateFooter>
+          <EmptyStateActions>
+            <Button variant="link" component={RouterLink} href="/">
+              {t('Go to the home page')}
+            </Button>
+          </EmptyStateActions>
+        </EmptyStateFooter>
+      </EmptyState>
+    </PageSection>
+  );
+};
+
+/** A page component loaded only when its route is first shown, as the console does. */
+const usePageComponents = (routes: LoadedExtension<RoutePage>[]) =>
+  useMemo(
+    () =>
+      new Map(
+        routes.map((route) => [
+          route.uid,
+          lazy(async () => ({ default: await route.properties.component() })),
+        ]),
+      ),
+    [routes],
+  );
+
+/** Routes from the plugins' `console.page/route` extensions; `/` opens the first navigation link. */
+export const PluginRoutes = ({ home }: { home?: string }) => {
+  const routes = useExtensions(isRoutePage);
+  const pages = usePageComponents(routes);
+  return (
+    <Routes>
+      {routes.flatMap((route) => {
+        const Page = pages.get(route.uid);
+        if (!Page) return [];
+        return routePatterns(route.properties.path, route.properties.exact).map((pattern) => (
+          <Route
+            key={`${route.uid}${pattern}`}
+            path={pattern}
+            element={
+              <PageErrorBoundary fallback={(error, retry) => <PageError error={error} retry={retry} />}>
+                <Suspense fallback={<PageLoading />}>
+                  <Page />
+                </Suspense>
+              </PageErrorBoundary>
+            }
+          />
+        ));
+      })}
+      <Route path="/" element={home ? <Navigate to={home} replace /> : <PageLoading />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+};
