@@ -74,8 +74,8 @@ export const changeLanguage = async (language: SupportedLanguage) => {
 /** Resolves `%plugin__name~Text%` in extension properties, as the console does. */
 export const translateExtensionText = (
   text: string,
-  t: (key: string, options: { ns: string }) => string,
+  translate: (key: string, options: { ns: string }) => string,
 ): string => {
   const match = /^%([^~%]+)~(.+)%$/.exec(text);
-  return match?.[1] && match[2] ? t(match[2], { ns: match[1] }) : text;
+  return match?.[1] && match[2] ? translate(match[2], { ns: match[1] }) : text;
 };

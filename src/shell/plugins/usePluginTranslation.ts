@@ -8,16 +8,18 @@ import { SHELL_I18N_NAMESPACE, translateExtensionText } from '../i18n';
  * every loaded plugin first, so labels switch language with the rest of the page.
  */
 export const useExtensionTranslation = () => {
-  const pluginNames = useExtensions().map((e) => e.pluginName);
+  // Joined, the list is a string: stable between renders while the set of plugins is.
+  const pluginNames = [...new Set(useExtensions().map((e) => e.pluginName))].join(',');
   const namespaces = useMemo(
-    () => [SHELL_I18N_NAMESPACE, ...new Set(pluginNames.map((name) => `plugin__${name}`))],
-    // The list of names changes rarely; its joined form keeps the memo stable between renders.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [pluginNames.join(',')],
+    () => [
+      SHELL_I18N_NAMESPACE,
+      ...(pluginNames ? pluginNames.split(',').map((name) => `plugin__${name}`) : []),
+    ],
+    [pluginNames],
   );
   const { t } = useTranslation(namespaces);
   return useCallback(
-    (text: string) => translateExtensionText(text, (key, options) => t(key, options)),
+    (text: string) => translateExtensionText(text, (key, options) => t.call(null, key, options)),
     [t],
   );
 };

@@ -10,11 +10,21 @@ export const setUnauthorizedHandler = (handler: (() => void) | undefined) => {
   onUnauthorized = handler;
 };
 
-const readCookie = (name: string): string | undefined =>
-  document.cookie
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([key]) => key === name)?.[1];
+const readCookie = (name: string): string | undefined => {
+  for (const part of document.cookie.split(';')) {
+    const pair = part.trim();
+    const equals = pair.indexOf('=');
+    if (equals > 0 && pair.slice(0, equals) === name) {
+      const value = pair.slice(equals + 1);
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value;
+      }
+    }
+  }
+  return undefined;
+};
 
 const isSafeMethod = (method: string) => ['GET', 'HEAD', 'OPTIONS'].includes(method);
 
@@ -30,11 +40,15 @@ export const consoleFetch = async (
   const method = (options.method ?? 'GET').toUpperCase();
   const headers = new Headers(options.headers);
   const csrf = readCookie(CSRF_COOKIE);
-  if (csrf && !isSafeMethod(method)) headers.set('X-CSRFToken', decodeURIComponent(csrf));
+  if (csrf && !isSafeMethod(method)) headers.set('X-CSRFToken', csrf);
 
   const controller = new AbortController();
-  options.signal?.addEventListener('abort', () => controller.abort(options.signal?.reason));
-  const timer = timeout > 0 ? setTimeout(() => controller.abort(new TimeoutError(url, timeout)), timeout) : undefined;
+  const callerSignal = options.signal;
+  const abortWithCaller = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) abortWithCaller();
+  else callerSignal?.addEventListener('abort', abortWithCaller, { once: true });
+  const timer =
+    timeout > 0 ? setTimeout(() => controller.abort(new TimeoutError(url, timeout)), timeout) : undefined;
   let response: Response;
   try {
     response = await fetch(url, {
@@ -49,6 +63,7 @@ export const consoleFetch = async (
     throw error;
   } finally {
     clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', abortWithCaller);
   }
 
   if (response.ok || response.status === 304) return response;

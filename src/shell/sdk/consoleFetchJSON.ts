@@ -48,7 +48,7 @@ export const consoleFetchJSON = Object.assign(
       send(
         url,
         'DELETE',
-        json === undefined ? options : withJSONBody(json, 'application/json', options),
+        json === undefined || json === null ? options : withJSONBody(json, 'application/json', options),
         timeout,
       ),
   },

@@ -63,7 +63,7 @@ export const ClusterStatusCard = () => {
         >
           <EmptyStateBody>
             {t(
-              'This console is not connected to a Kubernetes cluster. Start it with a cluster URL (K8S_UPSTREAM_URL) to manage virtual machines.',
+              'This console is not connected to a Kubernetes cluster. Restart it with a cluster URL (--upstream or K8S_UPSTREAM_URL) to manage virtual machines.',
             )}
           </EmptyStateBody>
         </EmptyState>
