@@ -9,13 +9,25 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.cache/', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      '.cache/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
@@ -33,7 +45,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "JSXAttribute[name.name=/^(aria-label|aria-description|alt|title|titleText|placeholder|label|helperText|screenreaderText)$/] > Literal",
+            'JSXAttribute[name.name=/^(aria-label|aria-description|alt|title|titleText|placeholder|label|helperText|screenreaderText)$/] > Literal',
           message: 'Text people read or hear goes through t().',
         },
       ],
@@ -50,7 +62,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/shell/**', '**/bff/**', '**/embedded-cluster/**'], message: 'The plugin may import only its own files, common/ and packages.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/shell/**', '**/bff/**', '**/embedded-cluster/**'],
+              message: 'The plugin may import only its own files, common/ and packages.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -59,7 +78,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/plugin/**', '**/shell/**', '**/bff/**', '**/embedded-cluster/**'], message: 'common/ depends on nothing of ours.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/plugin/**', '**/shell/**', '**/bff/**', '**/embedded-cluster/**'],
+              message: 'common/ depends on nothing of ours.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -69,7 +95,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/plugin/**'], message: 'Only the console loads the plugin; import from common/ instead.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/plugin/**'],
+              message: 'Only the console loads the plugin; import from common/ instead.',
+            },
+          ],
+        },
       ],
     },
   },

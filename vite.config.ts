@@ -5,7 +5,11 @@ import { defineConfig } from 'vite';
 
 const root = __dirname;
 const versionOf = (pkg: string): string =>
-  (JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  (
+    JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 /** The standalone console shell. The plugin is NOT built here: the shell loads webpack's output. */
 export default defineConfig({

@@ -5,9 +5,13 @@ import { SERVERS, UNREACHABLE_API } from './playwright.config';
 const OVERVIEW_ALL = '/k8s/all-namespaces/virtualization-overview';
 
 test.describe('the standalone console hosting the plugin', () => {
-  test('opens the Overview from the plugin navigation, in Korean and in dark theme', async ({ page }, testInfo) => {
+  test('opens the Overview from the plugin navigation, in Korean and in dark theme', async ({
+    page,
+  }, testInfo) => {
     const shell = new ConsoleShell(page, SERVERS.connected, testInfo);
-    const manifest = page.waitForResponse('**/api/plugins/virtualization-plugin/plugin-manifest.json');
+    const manifest = page.waitForResponse(
+      '**/api/plugins/virtualization-plugin/plugin-manifest.json',
+    );
     await shell.open('/');
     expect((await manifest).status()).toBe(200);
 
@@ -42,15 +46,27 @@ test.describe('the standalone console hosting the plugin', () => {
     await expect(page.locator('html')).toHaveClass(/pf-v6-theme-dark/);
   });
 
-  test('builds the navigation from the extensions the plugin manifest declares', async ({ page }, testInfo) => {
+  test('builds the navigation from the extensions the plugin manifest declares', async ({
+    page,
+  }, testInfo) => {
     // Serve the real manifest with one more section and link: the shell must show what the
     // manifest says, not a menu of its own.
     await page.route('**/api/plugins/virtualization-plugin/plugin-manifest.json', async (route) => {
       const response = await route.fetch();
-      const manifest = (await response.json()) as { extensions: { type: string; properties: Record<string, unknown> }[] };
+      const manifest = (await response.json()) as {
+        extensions: { type: string; properties: Record<string, unknown> }[];
+      };
       manifest.extensions.push(
         { type: 'console.navigation/section', properties: { id: 'extra', name: 'Extra section' } },
-        { type: 'console.navigation/href', properties: { id: 'extra-link', section: 'extra', name: 'Extra link', href: '/extra-page' } },
+        {
+          type: 'console.navigation/href',
+          properties: {
+            id: 'extra-link',
+            section: 'extra',
+            name: 'Extra link',
+            href: '/extra-page',
+          },
+        },
       );
       await route.fulfill({ response, json: manifest });
     });
@@ -69,7 +85,10 @@ test.describe('the standalone console hosting the plugin', () => {
     await shell.open(OVERVIEW_ALL);
     await shell.chooseProject('team-a');
     await expect(page).toHaveURL(`${SERVERS.connected}/k8s/ns/team-a/virtualization-overview`);
-    await expect(shell.navigationLink('Overview')).toHaveAttribute('href', '/k8s/ns/team-a/virtualization-overview');
+    await expect(shell.navigationLink('Overview')).toHaveAttribute(
+      'href',
+      '/k8s/ns/team-a/virtualization-overview',
+    );
     await expect(page.getByRole('button', { name: 'Project: team-a' })).toBeVisible();
     await expect(shell.heading('Virtualization overview')).toBeVisible();
   });
@@ -85,14 +104,18 @@ test.describe('the standalone console hosting the plugin', () => {
   test('shows why the cluster cannot be reached, and retries', async ({ page }, testInfo) => {
     const shell = new ConsoleShell(page, SERVERS.unreachable, testInfo);
     await shell.open(OVERVIEW_ALL);
-    await expect(page.getByRole('heading', { name: 'Cannot reach the cluster' })).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText(`Cannot reach the cluster at ${UNREACHABLE_API}: ECONNREFUSED.`)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Cluster status unavailable' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(
+      page.getByText(`Cannot reach the cluster at ${UNREACHABLE_API}: ECONNREFUSED.`),
+    ).toBeVisible();
     await shell.screenshot('overview-unreachable-light-en');
 
     const retried = page.waitForRequest('**/bff/version');
     await page.getByRole('button', { name: 'Try again' }).click();
     await retried;
-    await expect(page.getByRole('heading', { name: 'Cannot reach the cluster' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Cluster status unavailable' })).toBeVisible();
   });
 
   test('shows a loading state while the cluster answers', async ({ page }, testInfo) => {

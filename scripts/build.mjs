@@ -2,7 +2,15 @@
 // it), the standalone shell (Vite) and the server (esbuild). Used by `npm start` and `npm test`.
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { binPath, ensureDependencies, log, newestMtime, root, runOrExit } from './lib/project.mjs';
+import {
+  binPath,
+  ensureDependencies,
+  exitOnError,
+  log,
+  newestMtime,
+  root,
+  runOrThrow,
+} from './lib/project.mjs';
 
 const common = ['src/common', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
@@ -10,20 +18,29 @@ export const targets = [
   {
     name: 'plugin',
     output: 'dist/plugin',
-    inputs: [...common, 'src/plugin', 'locales', 'console-extensions.json', 'webpack.config.mjs', 'tsconfig.plugin.json'],
-    build: () => runOrExit(binPath('webpack'), ['--config', 'webpack.config.mjs', '--mode', 'production']),
+    inputs: [
+      ...common,
+      'src/plugin',
+      'locales',
+      'console-extensions.json',
+      'webpack.config.mjs',
+      'tsconfig.plugin.json',
+    ],
+    build: () =>
+      runOrThrow(binPath('webpack'), ['--config', 'webpack.config.mjs', '--mode', 'production']),
   },
   {
     name: 'shell',
     output: 'dist/shell',
     inputs: [...common, 'src/shell', 'public', 'locales', 'vite.config.ts'],
-    build: () => runOrExit(binPath('vite'), ['build', '--config', 'vite.config.ts', '--logLevel', 'warn']),
+    build: () =>
+      runOrThrow(binPath('vite'), ['build', '--config', 'vite.config.ts', '--logLevel', 'warn']),
   },
   {
     name: 'server',
     output: 'dist/server',
     inputs: [...common, 'src/bff', 'src/embedded-cluster', 'scripts/build-server.mjs'],
-    build: () => runOrExit(process.execPath, ['scripts/build-server.mjs']),
+    build: () => runOrThrow(process.execPath, ['scripts/build-server.mjs']),
   },
 ];
 
@@ -46,6 +63,7 @@ export const buildAll = async ({ force = false } = {}) => {
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await ensureDependencies();
-  await buildAll({ force: process.argv.includes('--force') });
+  await ensureDependencies()
+    .then(() => buildAll({ force: process.argv.includes('--force') }))
+    .catch(exitOnError);
 }

@@ -8,7 +8,11 @@ export const LANGUAGES = ['en', 'ko', 'ja', 'fr'] as const;
 
 /** Which namespace each source folder's strings belong to. */
 export const NAMESPACES = [
-  { namespace: 'plugin__virtualization-plugin', folders: ['src/plugin'], extensions: 'console-extensions.json' },
+  {
+    namespace: 'plugin__virtualization-plugin',
+    folders: ['src/plugin'],
+    extensions: 'console-extensions.json',
+  },
   { namespace: 'console-shell', folders: ['src/shell'] },
 ] as const;
 
@@ -33,10 +37,13 @@ export const keysInSource = (fileName: string, text: string): string[] => {
           : undefined;
       const [first] = node.arguments;
       if (name === 't' && first) {
-        if (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) keys.push(first.text);
+        if (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))
+          keys.push(first.text);
         else {
           const { line } = source.getLineAndCharacterOfPosition(first.getStart());
-          throw new Error(`${fileName}:${line + 1}: t() needs a literal key so it can be translated`);
+          throw new Error(
+            `${fileName}:${line + 1}: t() needs a literal key so it can be translated`,
+          );
         }
       }
     }

@@ -26,8 +26,10 @@ describe('key extraction', () => {
     expect(() => keysInSource('x.tsx', 't(label)')).toThrow(/x.tsx:1: t\(\) needs a literal key/);
   });
 
-  it("finds the extension labels of a namespace only", () => {
-    const json = [{ properties: { name: '%plugin__a~Overview%', other: '%plugin__b~No%', plain: 'x' } }];
+  it('finds the extension labels of a namespace only', () => {
+    const json = [
+      { properties: { name: '%plugin__a~Overview%', other: '%plugin__b~No%', plain: 'x' } },
+    ];
     expect(keysInExtensions(json, 'plugin__a')).toEqual(['Overview']);
   });
 });
@@ -47,7 +49,9 @@ describe.each(NAMESPACES.map((entry) => entry.namespace))('locales of %s', (name
     const unused = Object.keys(translated).filter((key) => !(key in english));
     expect({ missing, unused }).toEqual({ missing: [], unused: [] });
     for (const key of Object.keys(english)) {
-      expect(placeholders(translated[key] ?? ''), `${language} "${key}"`).toEqual(placeholders(key));
+      expect(placeholders(translated[key] ?? ''), `${language} "${key}"`).toEqual(
+        placeholders(key),
+      );
     }
   });
 });

@@ -2,14 +2,19 @@
 // Extra arguments go to the server: `npm start -- --port 9100 --upstream https://…`.
 import { spawn } from 'node:child_process';
 import { buildAll } from './build.mjs';
-import { ensureDependencies, root } from './lib/project.mjs';
+import { ensureDependencies, exitOnError, root } from './lib/project.mjs';
 
-await ensureDependencies();
-await buildAll();
+await ensureDependencies()
+  .then(() => buildAll())
+  .catch(exitOnError);
 
-const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  ['--enable-source-maps', 'dist/server/main.js', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

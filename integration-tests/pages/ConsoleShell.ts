@@ -57,7 +57,9 @@ export class ConsoleShell {
   /** No serious or critical accessibility violations on the page as it is now. */
   async expectAccessible() {
     const results = await new AxeBuilder({ page: this.page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   }
 }

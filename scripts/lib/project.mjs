@@ -37,21 +37,29 @@ export const run = (command, args, options = {}) =>
     });
   });
 
-export const runOrExit = async (command, args, options) => {
+export class CommandError extends Error {}
+
+/** Runs a command; a non-zero exit becomes a thrown CommandError naming it. */
+export const runOrThrow = async (command, args, options) => {
   const code = await run(command, args, options);
-  if (code !== 0) {
-    console.error(`✗ ${command} ${args.join(' ')} failed (exit ${code})`);
-    process.exit(code);
-  }
+  if (code !== 0)
+    throw new CommandError(`${path.basename(command)} ${args.join(' ')} failed (exit ${code})`);
+};
+
+/** For the top level of a script: report a failure in one line and exit non-zero. */
+export const exitOnError = (error) => {
+  console.error(`✗ ${error instanceof CommandError ? error.message : (error?.stack ?? error)}`);
+  process.exit(1);
 };
 
 /** Installs npm dependencies when node_modules is missing or older than the lockfile. */
 export const ensureDependencies = async () => {
   const installed = path.join(root, 'node_modules/.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
-  if (existsSync(installed) && statSync(installed).mtimeMs >= newestMtime([lock, 'package.json'])) return;
+  if (existsSync(installed) && statSync(installed).mtimeMs >= newestMtime([lock, 'package.json']))
+    return;
   log('Installing npm dependencies (npm ci)…');
-  await runOrExit(npmCommand, ['ci', '--no-audit', '--no-fund'], {
+  await runOrThrow(npmCommand, ['ci', '--no-audit', '--no-fund'], {
     env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   });
 };

@@ -25,10 +25,13 @@ describe('readConfig', () => {
     expect(readConfig(['--no-shell'], {}, '/srv').shellDir).toBeUndefined();
   });
 
-  it.each([['-1'], ['70000'], ['1.5'], ['nine']])('refuses port %s with a clear message', (port) => {
-    expect(() => readConfig([`--port=${port}`], {}, '/')).toThrow(ConfigError);
-    expect(() => readConfig([`--port=${port}`], {}, '/')).toThrow(/Invalid port/);
-  });
+  it.each([['-1'], ['70000'], ['1.5'], ['nine']])(
+    'refuses port %s with a clear message',
+    (port) => {
+      expect(() => readConfig([`--port=${port}`], {}, '/')).toThrow(ConfigError);
+      expect(() => readConfig([`--port=${port}`], {}, '/')).toThrow(/Invalid port/);
+    },
+  );
 
   it('refuses an upstream that is not http(s)', () => {
     expect(() => readConfig(['--upstream', 'ftp://x'], {}, '/')).toThrow(/only http and https/);

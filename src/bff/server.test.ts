@@ -14,7 +14,14 @@ let app: FastifyInstance | undefined;
 const build = async (options: { upstreamURL?: URL; built?: boolean } = {}) => {
   const pluginDir = path.join(dir, options.built === false ? 'missing' : 'plugin');
   app = await createServer(
-    { host: '127.0.0.1', port: 0, pluginDir, shellDir: path.join(dir, 'shell'), logLevel: 'silent', upstreamURL: options.upstreamURL },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      pluginDir,
+      shellDir: path.join(dir, 'shell'),
+      logLevel: 'silent',
+      upstreamURL: options.upstreamURL,
+    },
     false,
   );
   return app;
@@ -32,10 +39,16 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'bff-test-'));
   await mkdir(path.join(dir, 'plugin/locales/ko'), { recursive: true });
   await mkdir(path.join(dir, 'shell/assets'), { recursive: true });
-  await writeFile(path.join(dir, 'plugin/plugin-manifest.json'), '{"name":"virtualization-plugin"}');
+  await writeFile(
+    path.join(dir, 'plugin/plugin-manifest.json'),
+    '{"name":"virtualization-plugin"}',
+  );
   await writeFile(path.join(dir, 'plugin/plugin-entry.js'), 'window.x=1');
   await writeFile(path.join(dir, 'plugin/main-chunk-0123456789abcdef.min.js'), 'x');
-  await writeFile(path.join(dir, 'plugin/locales/ko/plugin__virtualization-plugin.json'), '{"Overview":"개요"}');
+  await writeFile(
+    path.join(dir, 'plugin/locales/ko/plugin__virtualization-plugin.json'),
+    '{"Overview":"개요"}',
+  );
   await writeFile(path.join(dir, 'shell/index.html'), '<!doctype html><title>shell</title>');
   await writeFile(path.join(dir, 'shell/assets/app-abcdef12.js'), 'console.log(1)');
 });
@@ -60,7 +73,11 @@ describe('health routes', () => {
     const server = await build({ built: false });
     const ready = await server.inject(`${BFF_PATH}readyz`);
     expect(ready.statusCode).toBe(503);
-    expect(ready.json()).toMatchObject({ kind: 'Status', code: 503, message: expect.stringMatching(/npm run build/) });
+    expect(ready.json()).toMatchObject({
+      kind: 'Status',
+      code: 503,
+      message: expect.stringMatching(/npm run build/),
+    });
   });
 
   it('answers unknown BFF routes with a Kubernetes Status', async () => {
@@ -79,16 +96,21 @@ describe('version route', () => {
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
-  it("asks the cluster as the caller and returns its version", async () => {
+  it('asks the cluster as the caller and returns its version', async () => {
     let seenAuthorization: string | undefined;
     const { server, url } = await listen((req, res) => {
       seenAuthorization = req.headers.authorization;
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ major: '1', minor: '33', gitVersion: 'v1.33.2', platform: 'linux/amd64' }));
+      res.end(
+        JSON.stringify({ major: '1', minor: '33', gitVersion: 'v1.33.2', platform: 'linux/amd64' }),
+      );
     });
     servers.push(server);
     const bff = await build({ upstreamURL: url });
-    const response = await bff.inject({ url: `${BFF_PATH}version`, headers: { authorization: 'Bearer user-token' } });
+    const response = await bff.inject({
+      url: `${BFF_PATH}version`,
+      headers: { authorization: 'Bearer user-token' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       connected: true,
@@ -98,11 +120,20 @@ describe('version route', () => {
     expect(seenAuthorization).toBe('Bearer user-token');
   });
 
-  it('passes the cluster\'s own Status through when it refuses the caller', async () => {
+  it("passes the cluster's own Status through when it refuses the caller", async () => {
     const { server, url } = await listen((_req, res) => {
       res.statusCode = 401;
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 }));
+      res.end(
+        JSON.stringify({
+          kind: 'Status',
+          apiVersion: 'v1',
+          status: 'Failure',
+          message: 'Unauthorized',
+          reason: 'Unauthorized',
+          code: 401,
+        }),
+      );
     });
     servers.push(server);
     const response = await (await build({ upstreamURL: url })).inject(`${BFF_PATH}version`);
@@ -115,7 +146,10 @@ describe('version route', () => {
     servers.push(server);
     const response = await (await build({ upstreamURL: url })).inject(`${BFF_PATH}version`);
     expect(response.statusCode).toBe(502);
-    expect(response.json()).toMatchObject({ kind: 'Status', message: expect.stringMatching(/not JSON/) });
+    expect(response.json()).toMatchObject({
+      kind: 'Status',
+      message: expect.stringMatching(/not JSON/),
+    });
   });
 
   it('answers 503 with the reason when the cluster cannot be reached', async () => {
@@ -141,10 +175,16 @@ describe('projects route', () => {
     const { server, url } = await listen((req, res) => {
       seen.push(`${req.url} ${req.headers.authorization}`);
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ items: [{ metadata: { name: 'zeta' } }, { metadata: { name: 'alpha' } }] }));
+      res.end(
+        JSON.stringify({
+          items: [{ metadata: { name: 'zeta' } }, { metadata: { name: 'alpha' } }],
+        }),
+      );
     });
     servers.push(server);
-    const response = await (await build({ upstreamURL: url })).inject({
+    const response = await (
+      await build({ upstreamURL: url })
+    ).inject({
       url: `${BFF_PATH}projects`,
       headers: { authorization: 'Bearer dev' },
     });
@@ -157,7 +197,16 @@ describe('projects route', () => {
       res.setHeader('Content-Type', 'application/json');
       if (req.url?.startsWith('/apis/project.openshift.io')) {
         res.statusCode = 404;
-        res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 }));
+        res.end(
+          JSON.stringify({
+            kind: 'Status',
+            apiVersion: 'v1',
+            status: 'Failure',
+            message: 'the server could not find the requested resource',
+            reason: 'NotFound',
+            code: 404,
+          }),
+        );
         return;
       }
       res.end(JSON.stringify({ items: [{ metadata: { name: 'default' } }] }));
@@ -181,7 +230,9 @@ describe('static assets', () => {
 
   it('serves the locales beside the plugin', async () => {
     const server = await build();
-    const ko = await server.inject(`${PLUGIN_ASSETS_PATH}locales/ko/plugin__virtualization-plugin.json`);
+    const ko = await server.inject(
+      `${PLUGIN_ASSETS_PATH}locales/ko/plugin__virtualization-plugin.json`,
+    );
     expect(ko.json()).toEqual({ Overview: '개요' });
   });
 

@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import { failureStatus } from '../common/cluster-info';
 import { BFF_PATH, PLUGIN_ASSETS_PATH } from '../common/paths';
 import type { ServerConfig } from './config';
@@ -31,7 +35,9 @@ export const createServer = async (
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const code = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (code >= 500) request.log.error(error);
-    return reply.code(code).send(failureStatus(code, code >= 500 ? 'InternalError' : 'BadRequest', error.message));
+    return reply
+      .code(code)
+      .send(failureStatus(code, code >= 500 ? 'InternalError' : 'BadRequest', error.message));
   });
 
   await app.register(
@@ -51,12 +57,17 @@ export const createServer = async (
   await app.register(staticRoutes, { pluginDir: config.pluginDir, shellDir: config.shellDir });
 
   const sendShell = async (reply: FastifyReply, index: string) =>
-    reply.type('text/html').header('Cache-Control', 'no-cache').send(await readFile(index));
+    reply
+      .type('text/html')
+      .header('Cache-Control', 'no-cache')
+      .send(await readFile(index));
 
   app.get('/', async (_request, reply) => {
     const index = shellIndexFile(config.shellDir);
     if (index) return sendShell(reply, index);
-    return reply.code(404).send(failureStatus(404, 'NotFound', 'This server has no console shell.'));
+    return reply
+      .code(404)
+      .send(failureStatus(404, 'NotFound', 'This server has no console shell.'));
   });
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -2,8 +2,7 @@ import { failureStatus, isKubernetesStatus, type KubernetesStatus } from '../com
 
 /** The result of a call to the cluster: its JSON body, or a `Status` saying why not. */
 export type UpstreamResult<T> =
-  | { ok: true; status: number; body: T }
-  | { ok: false; status: number; body: KubernetesStatus };
+  { ok: true; status: number; body: T } | { ok: false; status: number; body: KubernetesStatus };
 
 export interface Upstream {
   url: URL;
@@ -32,7 +31,11 @@ export const createUpstream = (url: URL): Upstream => ({
         return {
           ok: false,
           status: 504,
-          body: failureStatus(504, 'Timeout', `No answer from ${where} within ${TIMEOUT_MS / 1000} s.`),
+          body: failureStatus(
+            504,
+            'Timeout',
+            `No answer from ${where} within ${TIMEOUT_MS / 1000} s.`,
+          ),
         };
       }
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -50,12 +53,17 @@ export const createUpstream = (url: URL): Upstream => ({
     } catch {
       body = undefined;
     }
-    if (response.ok && body !== undefined) return { ok: true, status: response.status, body: body as T };
+    if (response.ok && body !== undefined)
+      return { ok: true, status: response.status, body: body as T };
     if (isKubernetesStatus(body)) return { ok: false, status: response.status, body };
     const status = response.ok ? 502 : response.status;
     const message = response.ok
       ? `${where} answered ${path} with something that is not JSON.`
       : `${where} answered ${path} with HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}.`;
-    return { ok: false, status, body: failureStatus(status, response.ok ? 'BadGateway' : response.statusText, message) };
+    return {
+      ok: false,
+      status,
+      body: failureStatus(status, response.ok ? 'BadGateway' : response.statusText, message),
+    };
   },
 });

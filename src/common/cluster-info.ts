@@ -15,8 +15,7 @@ export interface KubernetesVersion {
  * An unreachable or refusing cluster is not a `ClusterInfo`; the route answers with a `Status`.
  */
 export type ClusterInfo =
-  | { connected: false }
-  | { connected: true; server: string; version: KubernetesVersion };
+  { connected: false } | { connected: true; server: string; version: KubernetesVersion };
 
 /** Kubernetes `Status`, the shape every error from the BFF and the API server takes. */
 export interface KubernetesStatus {
@@ -39,8 +38,11 @@ export const isKubernetesStatus = (value: unknown): value is KubernetesStatus =>
   (value as { kind?: unknown }).kind === 'Status' &&
   typeof (value as { message?: unknown }).message === 'string';
 
-export const failureStatus = (
-  code: number,
-  reason: string,
-  message: string,
-): KubernetesStatus => ({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message });
+export const failureStatus = (code: number, reason: string, message: string): KubernetesStatus => ({
+  kind: 'Status',
+  apiVersion: 'v1',
+  status: 'Failure',
+  code,
+  reason,
+  message,
+});

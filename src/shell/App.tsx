@@ -6,7 +6,9 @@ import { PLUGIN_MANIFEST_URL } from './plugins/pluginStore';
 import { ShellLayout, type PluginLoadState } from './layout/ShellLayout';
 import { PageLoading } from './routes/PluginRoutes';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { refetchOnWindowFocus: false } },
+});
 
 /** The standalone console: loads the plugin the OpenShift console would load, and hosts it. */
 export const App = ({ store }: { store: PluginStore }) => {
@@ -16,7 +18,10 @@ export const App = ({ store }: { store: PluginStore }) => {
       .loadPlugin(PLUGIN_MANIFEST_URL)
       .then(() => setLoad({ state: 'loaded' }))
       .catch((error: unknown) =>
-        setLoad({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        setLoad({
+          state: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
       );
   }, [store]);
   return (

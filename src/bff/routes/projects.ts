@@ -10,7 +10,10 @@ interface NameList {
  * lists a user's projects even when they may not list namespaces; a plain Kubernetes cluster has
  * no projects API, so we fall back to namespaces there.
  */
-export const projectRoutes = async (app: FastifyInstance, { upstream }: { upstream?: Upstream }) => {
+export const projectRoutes = async (
+  app: FastifyInstance,
+  { upstream }: { upstream?: Upstream },
+) => {
   app.get('/projects', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     if (!upstream) return { items: [] };

@@ -14,7 +14,10 @@ export const versionRoutes = async (app: FastifyInstance, { upstream }: VersionO
   app.get('/version', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     if (!upstream) return { connected: false } satisfies ClusterInfo;
-    const result = await upstream.getJSON<KubernetesVersion>('/version', request.headers.authorization);
+    const result = await upstream.getJSON<KubernetesVersion>(
+      '/version',
+      request.headers.authorization,
+    );
     if (!result.ok) return reply.code(result.status).send(result.body);
     return {
       connected: true,

@@ -72,7 +72,9 @@ export const ProjectBar = () => {
         </SplitItem>
         {projects.isError && (
           <SplitItem isFilled>
-            <Content component="small">{t('Projects could not be listed: {{message}}', { message: projects.error.message })}</Content>
+            <Content component="small">
+              {t('Projects could not be listed: {{message}}', { message: projects.error.message })}
+            </Content>
           </SplitItem>
         )}
       </Split>

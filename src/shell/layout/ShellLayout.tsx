@@ -1,5 +1,12 @@
 import { useExtensions } from '@openshift/dynamic-plugin-sdk';
-import { Alert, Page, PageSection, PageSidebar, PageSidebarBody, SkipToContent } from '@patternfly/react-core';
+import {
+  Alert,
+  Page,
+  PageSection,
+  PageSidebar,
+  PageSidebarBody,
+  SkipToContent,
+} from '@patternfly/react-core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHELL_I18N_NAMESPACE } from '../i18n';
@@ -13,7 +20,8 @@ import { ProjectBar } from './ProjectBar';
 
 const MAIN_ID = 'virtualization-shell-main';
 
-export type PluginLoadState = { state: 'loading' } | { state: 'loaded' } | { state: 'failed'; message: string };
+export type PluginLoadState =
+  { state: 'loading' } | { state: 'loaded' } | { state: 'failed'; message: string };
 
 /** Masthead, navigation from the plugins, the project bar and the plugins' pages. */
 export const ShellLayout = ({ load }: { load: PluginLoadState }) => {

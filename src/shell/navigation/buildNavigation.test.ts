@@ -25,13 +25,19 @@ describe('orderByPlacement', () => {
   });
 
   it('ignores references to siblings that do not exist', () => {
-    expect(orderByPlacement([{ id: 'a', insertAfter: 'workloads' }, { id: 'b' }]).map((i) => i.id)).toEqual(['a', 'b']);
+    expect(
+      orderByPlacement([{ id: 'a', insertAfter: 'workloads' }, { id: 'b' }]).map((i) => i.id),
+    ).toEqual(['a', 'b']);
   });
 });
 
 describe('buildNavigation', () => {
   it('builds sections from extensions, translating names', () => {
-    const nav = buildNavigation([section('virt'), href('overview'), href('catalog')], ALL_NAMESPACES_KEY, upper);
+    const nav = buildNavigation(
+      [section('virt'), href('overview'), href('catalog')],
+      ALL_NAMESPACES_KEY,
+      upper,
+    );
     expect(nav).toEqual([
       {
         id: 'virt',
@@ -59,7 +65,13 @@ describe('buildNavigation', () => {
 
   it('leaves out other perspectives and empty sections', () => {
     const nav = buildNavigation(
-      [section('virt'), section('empty'), section('dev', { perspective: 'dev' }), href('x'), href('y', { section: 'dev', perspective: 'dev' })],
+      [
+        section('virt'),
+        section('empty'),
+        section('dev', { perspective: 'dev' }),
+        href('x'),
+        href('y', { section: 'dev', perspective: 'dev' }),
+      ],
       ALL_NAMESPACES_KEY,
       upper,
     );

@@ -57,7 +57,9 @@ export const orderByPlacement = <T extends Placement>(items: T[]): T[] => {
   return ordered;
 };
 
-const isSection = (e: Extension): e is Extension<'console.navigation/section', NavSectionProperties> =>
+const isSection = (
+  e: Extension,
+): e is Extension<'console.navigation/section', NavSectionProperties> =>
   e.type === 'console.navigation/section';
 const isHref = (e: Extension): e is Extension<'console.navigation/href', NavHrefProperties> =>
   e.type === 'console.navigation/href';
@@ -67,7 +69,9 @@ const hrefFor = (item: NavHrefProperties, namespace: string): string =>
   item.namespaced ? namespacedHref(item.href, namespace) : item.href;
 
 const activePathsFor = (item: NavHrefProperties): string[] => {
-  const tails = [item.href, ...(item.startsWith ?? [])].map((p) => (p.startsWith('/') ? p : `/${p}`));
+  const tails = [item.href, ...(item.startsWith ?? [])].map((p) =>
+    p.startsWith('/') ? p : `/${p}`,
+  );
   return item.namespaced
     ? tails.flatMap((tail) => [`/k8s/all-namespaces${tail}`, `/k8s/ns/:ns${tail}`])
     : tails;
@@ -82,11 +86,18 @@ export const buildNavigation = (
   namespace: string,
   translate: (text: string) => string,
 ): NavSection[] => {
-  const inPerspective = (p: { perspective?: string }) => !p.perspective || p.perspective === 'admin';
+  const inPerspective = (p: { perspective?: string }) =>
+    !p.perspective || p.perspective === 'admin';
   const sections = orderByPlacement(
-    extensions.filter(isSection).map((e) => e.properties).filter(inPerspective),
+    extensions
+      .filter(isSection)
+      .map((e) => e.properties)
+      .filter(inPerspective),
   );
-  const hrefs = extensions.filter(isHref).map((e) => e.properties).filter(inPerspective);
+  const hrefs = extensions
+    .filter(isHref)
+    .map((e) => e.properties)
+    .filter(inPerspective);
   return sections
     .map((section) => ({
       id: section.id,

@@ -11,7 +11,12 @@ export const CONSOLE_VERSION = '4.22.0';
 
 /** The share scope entry webpack module federation expects for one provided module. */
 const provide = (version: string, module: unknown) => ({
-  [version]: { get: () => Promise.resolve(() => module), loaded: 1, from: 'virtualization-shell', eager: true },
+  [version]: {
+    get: () => Promise.resolve(() => module),
+    loaded: 1,
+    from: 'virtualization-shell',
+    eager: true,
+  },
 });
 
 /**

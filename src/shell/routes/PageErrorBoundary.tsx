@@ -15,6 +15,8 @@ export class PageErrorBoundary extends Component<Props, { error?: Error }> {
 
   override render() {
     const { error } = this.state;
-    return error ? this.props.fallback(error, () => this.setState({ error: undefined })) : this.props.children;
+    return error
+      ? this.props.fallback(error, () => this.setState({ error: undefined }))
+      : this.props.children;
   }
 }

@@ -1,4 +1,9 @@
-import { useExtensions, type CodeRef, type Extension, type LoadedExtension } from '@openshift/dynamic-plugin-sdk';
+import {
+  useExtensions,
+  type CodeRef,
+  type Extension,
+  type LoadedExtension,
+} from '@openshift/dynamic-plugin-sdk';
 import {
   Bullseye,
   Button,
@@ -19,11 +24,17 @@ import { routePatterns } from './routePaths';
 
 type RoutePage = Extension<
   'console.page/route',
-  { path: string | string[]; exact?: boolean; perspective?: string; component: CodeRef<ComponentType> }
+  {
+    path: string | string[];
+    exact?: boolean;
+    perspective?: string;
+    component: CodeRef<ComponentType>;
+  }
 >;
 
 const isRoutePage = (e: Extension): e is RoutePage =>
-  e.type === 'console.page/route' && (!e.properties.perspective || e.properties.perspective === 'admin');
+  e.type === 'console.page/route' &&
+  (!e.properties.perspective || e.properties.perspective === 'admin');
 
 export const PageLoading = () => {
   const { t } = useTranslation(SHELL_I18N_NAMESPACE);
@@ -98,7 +109,9 @@ export const PluginRoutes = ({ home }: { home?: string }) => {
             key={`${route.uid}${pattern}`}
             path={pattern}
             element={
-              <PageErrorBoundary fallback={(error, retry) => <PageError error={error} retry={retry} />}>
+              <PageErrorBoundary
+                fallback={(error, retry) => <PageError error={error} retry={retry} />}
+              >
                 <Suspense fallback={<PageLoading />}>
                   <Page />
                 </Suspense>

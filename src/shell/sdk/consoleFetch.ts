@@ -48,7 +48,9 @@ export const consoleFetch = async (
   if (callerSignal?.aborted) abortWithCaller();
   else callerSignal?.addEventListener('abort', abortWithCaller, { once: true });
   const timer =
-    timeout > 0 ? setTimeout(() => controller.abort(new TimeoutError(url, timeout)), timeout) : undefined;
+    timeout > 0
+      ? setTimeout(() => controller.abort(new TimeoutError(url, timeout)), timeout)
+      : undefined;
   let response: Response;
   try {
     response = await fetch(url, {

@@ -17,7 +17,11 @@ const send = async (
   return parseBody(await consoleFetch(url, { ...options, method, headers }, timeout));
 };
 
-const withJSONBody = (json: unknown, contentType: string, options: RequestInit = {}): RequestInit => {
+const withJSONBody = (
+  json: unknown,
+  contentType: string,
+  options: RequestInit = {},
+): RequestInit => {
   const headers = new Headers(options.headers);
   headers.set('Content-Type', contentType);
   return { ...options, headers, body: JSON.stringify(json) };
@@ -48,7 +52,9 @@ export const consoleFetchJSON = Object.assign(
       send(
         url,
         'DELETE',
-        json === undefined || json === null ? options : withJSONBody(json, 'application/json', options),
+        json === undefined || json === null
+          ? options
+          : withJSONBody(json, 'application/json', options),
         timeout,
       ),
   },

@@ -39,7 +39,7 @@ export const ClusterStatusCard = () => {
         <EmptyState
           headingLevel="h3"
           status="danger"
-          titleText={t('Cannot reach the cluster')}
+          titleText={t('Cluster status unavailable')}
           variant="sm"
         >
           <EmptyStateBody>{errorMessage(error)}</EmptyStateBody>
@@ -63,7 +63,7 @@ export const ClusterStatusCard = () => {
         >
           <EmptyStateBody>
             {t(
-              'This console is not connected to a Kubernetes cluster. Restart it with a cluster URL (--upstream or K8S_UPSTREAM_URL) to manage virtual machines.',
+              "This console is not connected to a Kubernetes cluster. To manage virtual machines, restart it with K8S_UPSTREAM_URL set to the cluster's API server URL.",
             )}
           </EmptyStateBody>
         </EmptyState>

@@ -31,7 +31,9 @@ describe('OverviewPage', () => {
       }),
     );
     render(<OverviewPage />);
-    expect(screen.getByRole('heading', { level: 1, name: 'Virtualization overview' })).toBeVisible();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Virtualization overview' }),
+    ).toBeVisible();
     expect(screen.getAllByText('Loading cluster status').length).toBeGreaterThan(0);
     expect(await screen.findByText('v1.33.2')).toBeVisible();
     expect(screen.getByText('Connected')).toBeVisible();
@@ -63,12 +65,16 @@ describe('OverviewPage', () => {
     );
     render(<OverviewPage />);
     expect(
-      await screen.findByText('Cannot reach the cluster at https://api.example:6443: ECONNREFUSED.'),
+      await screen.findByText(
+        'Cannot reach the cluster at https://api.example:6443: ECONNREFUSED.',
+      ),
     ).toBeVisible();
-    expect(screen.getByRole('heading', { name: 'Cannot reach the cluster' })).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Cluster status unavailable' })).toBeVisible();
 
     fetchMock.mockResolvedValue(json(200, { connected: false }));
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'No cluster connected' })).toBeVisible());
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'No cluster connected' })).toBeVisible(),
+    );
   });
 });
