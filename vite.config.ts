@@ -17,6 +17,8 @@ export default defineConfig({
   publicDir: false,
   base: '/',
   plugins: [react()],
+  // index.html lives in public/ (the Vite root) and names its script /src/…, the project's src/.
+  resolve: { alias: [{ find: /^\/src\//, replacement: `${path.join(root, 'src')}/` }] },
   define: {
     __SHARED_VERSIONS__: JSON.stringify({
       'react-i18next': versionOf('react-i18next'),

@@ -1,7 +1,8 @@
 // Helpers shared by the project's own scripts (start, test, build, dev). Node built-ins only:
 // these run before `npm ci` has installed anything.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

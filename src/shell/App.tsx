@@ -1,5 +1,6 @@
 import { PluginStoreProvider, type PluginStore } from '@openshift/dynamic-plugin-sdk';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { Suspense, useEffect, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { PLUGIN_MANIFEST_URL } from './plugins/pluginStore';
@@ -16,6 +17,12 @@ export const App = ({ store }: { store: PluginStore }) => {
   useEffect(() => {
     store
       .loadPlugin(PLUGIN_MANIFEST_URL)
+      // A plugin's labels (navigation, page titles) are in its own namespace: load it with it.
+      .then(() =>
+        i18next.loadNamespaces(
+          store.getPluginInfo().map((info) => `plugin__${info.manifest.name}`),
+        ),
+      )
       .then(() => setLoad({ state: 'loaded' }))
       .catch((error: unknown) =>
         setLoad({

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { matchPath, useLocation } from 'react-router';
 import { RouterLink } from '../layout/RouterLink';
 import { SHELL_I18N_NAMESPACE } from '../i18n';
-import { useExtensionTranslation } from '../plugins/usePluginTranslation';
+import { useExtensionTranslation } from '../plugins/useExtensionTranslation';
 import { useActiveNamespace } from '../sdk/useActiveNamespace';
 import { buildNavigation, type NavLinkItem } from './buildNavigation';
 
