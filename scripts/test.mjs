@@ -35,6 +35,10 @@ const browserReady = ensureSystemPackages('browser');
 
 await check('lint', async () => (await run(binPath('eslint'), ['--max-warnings', '0', '.'])) === 0);
 await check(
+  'format',
+  async () => (await run(binPath('prettier'), ['--check', '--log-level', 'warn', '.'])) === 0,
+);
+await check(
   'type check',
   async () => (await run(binPath('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) === 0,
 );

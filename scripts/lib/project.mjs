@@ -53,16 +53,23 @@ export const exitOnError = (error) => {
   process.exit(1);
 };
 
-/** Installs npm dependencies when node_modules is missing or older than the lockfile. */
+const INSTALL_STAMP = path.join(root, 'node_modules/.virtualization-plugin-install');
+
+const lockHash = () =>
+  createHash('sha256')
+    .update(readFileSync(path.join(root, 'package-lock.json')))
+    .digest('hex');
+
+/** Installs npm dependencies when node_modules is missing or was installed from another lockfile. */
 export const ensureDependencies = async () => {
-  const installed = path.join(root, 'node_modules/.package-lock.json');
-  const lock = path.join(root, 'package-lock.json');
-  if (existsSync(installed) && statSync(installed).mtimeMs >= newestMtime([lock, 'package.json']))
-    return;
+  const hash = lockHash();
+  if (existsSync(INSTALL_STAMP) && readFileSync(INSTALL_STAMP, 'utf8') === hash) return;
   log('Installing npm dependencies (npm ci)…');
   await runOrThrow(npmCommand, ['ci', '--no-audit', '--no-fund'], {
+    // Playwright drives Debian's Chromium; it must not try to download a browser of its own.
     env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   });
+  writeFileSync(INSTALL_STAMP, hash);
 };
 
 export const binPath = (name) => path.join(root, 'node_modules/.bin', name);

@@ -242,6 +242,7 @@ describe('static assets', () => {
       const response = await server.inject(page);
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain('<title>shell</title>');
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
     }
     expect((await server.inject('/missing.js')).statusCode).toBe(404);
     expect((await server.inject(`${PLUGIN_ASSETS_PATH}nope.js`)).statusCode).toBe(404);

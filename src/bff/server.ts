@@ -16,6 +16,22 @@ import { createUpstream } from './upstream';
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
+ * The shell and the plugin load only their own code and talk only to this server. PatternFly
+ * sets inline style attributes, hence 'unsafe-inline' for styles (never for scripts).
+ */
+const SHELL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/**
  * Wires the one server of both modes: plugin assets, the BFF under the console's proxy prefix,
  * and (standalone) the shell. The upstream is whatever the configuration names.
  */
@@ -60,6 +76,7 @@ export const createServer = async (
     reply
       .type('text/html')
       .header('Cache-Control', 'no-cache')
+      .header('Content-Security-Policy', SHELL_CSP)
       .send(await readFile(index));
 
   app.get('/', async (_request, reply) => {

@@ -1,7 +1,7 @@
 import { Component, type ReactNode } from 'react';
 
 interface Props {
-  fallback: (error: Error, retry: () => void) => ReactNode;
+  fallback: (error: Error) => ReactNode;
   children: ReactNode;
 }
 
@@ -15,8 +15,6 @@ export class PageErrorBoundary extends Component<Props, { error?: Error }> {
 
   override render() {
     const { error } = this.state;
-    return error
-      ? this.props.fallback(error, () => this.setState({ error: undefined }))
-      : this.props.children;
+    return error ? this.props.fallback(error) : this.props.children;
   }
 }

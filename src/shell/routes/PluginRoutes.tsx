@@ -45,7 +45,8 @@ export const PageLoading = () => {
   );
 };
 
-const PageError = ({ error, retry }: { error: Error; retry: () => void }) => {
+/** A page that crashed or whose code failed to load; a reload fetches its code afresh. */
+const PageError = ({ error }: { error: Error }) => {
   const { t } = useTranslation(SHELL_I18N_NAMESPACE);
   return (
     <PageSection>
@@ -53,7 +54,7 @@ const PageError = ({ error, retry }: { error: Error; retry: () => void }) => {
         <EmptyStateBody>{error.message}</EmptyStateBody>
         <EmptyStateFooter>
           <EmptyStateActions>
-            <Button variant="primary" onClick={retry}>
+            <Button variant="primary" onClick={() => window.location.reload()}>
               {t('Try again')}
             </Button>
           </EmptyStateActions>
@@ -109,9 +110,7 @@ export const PluginRoutes = ({ home }: { home?: string }) => {
             key={`${route.uid}${pattern}`}
             path={pattern}
             element={
-              <PageErrorBoundary
-                fallback={(error, retry) => <PageError error={error} retry={retry} />}
-              >
+              <PageErrorBoundary fallback={(error) => <PageError error={error} />}>
                 <Suspense fallback={<PageLoading />}>
                   <Page />
                 </Suspense>
