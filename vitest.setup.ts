@@ -10,4 +10,5 @@ void i18next.use(initReactI18next).init({
   nsSeparator: '~',
   interpolation: { escapeValue: false },
   initAsync: false,
+  showSupportNotice: false,
 });

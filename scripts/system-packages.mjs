@@ -8,6 +8,8 @@ import { log } from './lib/project.mjs';
 /** What each part needs. The fonts make Korean and Japanese readable in browser screenshots. */
 export const PACKAGE_GROUPS = {
   browser: ['chromium', 'fonts-nanum', 'fonts-ipafont-gothic'],
+  // The embedded cluster makes its CA with openssl; a kubectl may have to be unpacked from a zip.
+  cluster: ['openssl', 'unzip'],
 };
 
 const isInstalled = (name) => {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildAll } from './build.mjs';
 import { binPath, ensureDependencies, exitOnError, log, root, run } from './lib/project.mjs';
+import { ensureKubectl } from './kubectl.mjs';
 import { ensureSystemPackages } from './system-packages.mjs';
 
 const cache = path.join(root, '.cache');
@@ -32,6 +33,8 @@ const suite = async (name, command, args, reportFile, count) => {
 
 await ensureDependencies().catch(exitOnError);
 const browserReady = ensureSystemPackages('browser');
+// The conformance suites drive the embedded cluster with a real kubectl.
+if (ensureSystemPackages('cluster')) process.env.KUBECTL = ensureKubectl();
 
 await check('lint', async () => (await run(binPath('eslint'), ['--max-warnings', '0', '.'])) === 0);
 await check(

@@ -60,6 +60,7 @@ export const setupI18n = async () => {
           localeURL(languages[0] ?? 'en', namespaces[0] ?? SHELL_I18N_NAMESPACE),
       },
       react: { useSuspense: true },
+      showSupportNotice: false,
     });
   document.documentElement.lang = language;
   return i18next;

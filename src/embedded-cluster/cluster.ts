@@ -1,0 +1,212 @@
+import { mkdirSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApiServer, type RequestContext, type SpecialResource } from './api/apiServer';
+import { Discovery } from './api/discovery';
+import { ResourceRegistry, storageResource } from './api/resourceRegistry';
+import { ResourceService } from './api/resources';
+import { NamespaceHandler } from './api/special/namespaces';
+import { ProcessedTemplateHandler } from './api/special/processedTemplates';
+import { ProjectHandler } from './api/special/projects';
+import { ReviewHandler } from './api/special/reviews';
+import { watchCustomResourceDefinitions } from './api/special/customResourceDefinitions';
+import { aggregateClusterRoles } from './auth/aggregation';
+import { defaultRbacObjects } from './auth/defaultRoles';
+import { checkRbacWrite } from './auth/escalation';
+import { RbacAuthorizer } from './auth/rbac';
+import { ApiError } from './api/errors';
+import { authenticate, loadOrCreateUsers, type ConfiguredUser } from './auth/users';
+import { writeKubeconfig } from './kubeconfig';
+import { loadOrCreatePki } from './pki';
+import { customResourceDefinitionsFor } from './registry/crd';
+import { allResourceTypes } from './registry/index';
+import { OpenAPIDocuments } from './api/openapiDocuments';
+import { ObjectStore } from './store/objectStore';
+import { Journal } from './store/journal';
+import type { KubeObject } from './types';
+import { KUBEVIRT_SUBRESOURCE_DISCOVERY } from './api/special/kubevirtSubresources';
+import { must, nameOf } from './objectRefs';
+
+export const KUBERNETES_VERSION = { major: '1', minor: '33', gitVersion: 'v1.33.0-embedded' };
+
+export interface EmbeddedClusterOptions {
+  dataDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  httpPort?: number;
+  httpsPort?: number;
+  /** How often watches get bookmarks (tests shorten it). */
+  bookmarkMs?: number;
+}
+
+export interface EmbeddedCluster {
+  httpURL: string;
+  httpsURL: string;
+  kubeconfigPath: string;
+  users: ConfiguredUser[];
+  caCert: string;
+  store: ObjectStore;
+  stop(): Promise<void>;
+}
+
+/** Namespaces every cluster starts with. */
+const SEED_NAMESPACES = [
+  'default',
+  'kube-system',
+  'kube-public',
+  'openshift',
+  'openshift-cnv',
+  'openshift-virtualization-os-images',
+  'developer-vms',
+];
+
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
+/**
+ * Starts the embedded cluster: state from DATA_DIR (journal), the API over HTTP and HTTPS, a
+ * kubeconfig for the `admin` and `developer` users. Resolves once both listeners are up.
+ */
+export const startEmbeddedCluster = async (
+  options: EmbeddedClusterOptions,
+): Promise<EmbeddedCluster> => {
+  const { dataDir } = options;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const { journal, state } = await Journal.open(path.join(dataDir, 'journal'));
+  const store = new ObjectStore(journal, state);
+  const registry = new ResourceRegistry(allResourceTypes());
+  const resources = new ResourceService(store, (apiVersion, kind) =>
+    registry.byKind(apiVersion, kind),
+  );
+  const users = await loadOrCreateUsers(dataDir);
+
+  const rbacObjects = () => ({
+    roles: store.list('rbac.authorization.k8s.io/roles'),
+    clusterRoles: aggregateClusterRoles(store.list('rbac.authorization.k8s.io/clusterroles')),
+    roleBindings: store.list('rbac.authorization.k8s.io/rolebindings'),
+    clusterRoleBindings: store.list('rbac.authorization.k8s.io/clusterrolebindings'),
+  });
+  const authorizer = new RbacAuthorizer(rbacObjects);
+  store.subscribe('*', (event) => {
+    if (event.resource.startsWith('rbac.authorization.k8s.io/')) authorizer.invalidate();
+  });
+
+  await seed(store, registry);
+  const stopCRDs = watchCustomResourceDefinitions(store, registry);
+
+  const openapi = new OpenAPIDocuments(registry);
+  const discovery = new Discovery(registry, [KUBEVIRT_SUBRESOURCE_DISCOVERY]);
+  const special = new Map<string, SpecialResource>();
+  const server: ApiServer = new ApiServer({
+    store,
+    registry,
+    resources,
+    discovery,
+    authenticate: (header) => authenticate(header, users),
+    authorizer,
+    special,
+    documents: (p, query) =>
+      p === '/version'
+        ? { ...KUBERNETES_VERSION, platform: `${process.platform}/${process.arch}` }
+        : openapi.document(p, query),
+    bookmarkMs: options.bookmarkMs,
+    rbacWriteCheck: (user) => (object, verb) => {
+      const decision = checkRbacWrite(user, object, authorizer, verb);
+      if (!decision.allowed) throw new ApiError(403, 'Forbidden', decision.message);
+    },
+  });
+  const rest = (context: RequestContext) => server.rest(must(context.rt, 'kind'), context);
+  special.set('core/namespaces', new NamespaceHandler(store, registry, resources, rest));
+  special.set('authorization.k8s.io/selfsubjectaccessreviews', new ReviewHandler(authorizer));
+  special.set('authorization.k8s.io/selfsubjectrulesreviews', new ReviewHandler(authorizer));
+  special.set('authorization.k8s.io/subjectaccessreviews', new ReviewHandler(authorizer));
+  const projects = new ProjectHandler(store, resources, authorizer, registry);
+  special.set('project.openshift.io/projects', projects);
+  special.set('project.openshift.io/projectrequests', projects);
+  special.set('template.openshift.io/processedtemplates', new ProcessedTemplateHandler(store));
+
+  const pki = loadOrCreatePki(dataDir);
+  const host = options.host ?? '127.0.0.1';
+  const http = createHttpServer(server.handle);
+  const https = createHttpsServer({ cert: pki.serverCert, key: pki.serverKey }, server.handle);
+  for (const listener of [http, https]) listener.on('upgrade', server.handleUpgrade);
+  await Promise.all([
+    listen(http, host, options.httpPort ?? 0),
+    listen(https, host, options.httpsPort ?? 0),
+  ]);
+  const urlOf = (s: Server, scheme: string) =>
+    `${scheme}://${host}:${(s.address() as AddressInfo).port}`;
+  const httpsURL = urlOf(https, 'https');
+  const kubeconfigPath = path.join(dataDir, 'kubeconfig');
+  writeKubeconfig(kubeconfigPath, httpsURL, pki.caCert, users);
+
+  let compacting = false;
+  const compactTimer = setInterval(() => {
+    if (compacting || journal.recordsSinceCompaction < journal.compactEvery) return;
+    compacting = true;
+    void store
+      .settled()
+      .then(() => journal.compact(store.snapshot()))
+      .finally(() => (compacting = false));
+  }, 5_000);
+
+  return {
+    httpURL: urlOf(http, 'http'),
+    httpsURL,
+    kubeconfigPath,
+    users,
+    caCert: pki.caCert,
+    store,
+    async stop() {
+      clearInterval(compactTimer);
+      stopCRDs();
+      await Promise.all([close(http), close(https)]);
+      await store.settled();
+      await journal.close();
+    },
+  };
+};
+
+const listen = (server: Server, host: string, port: number) =>
+  new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+/** First start: the seed namespaces; every start: the default roles and bindings, if missing. */
+const seed = async (store: ObjectStore, registry: ResourceRegistry) => {
+  const ensure = async (object: KubeObject) => {
+    const rt = registry.byKind(object.apiVersion, object.kind);
+    if (!rt) throw new Error(`seed: no kind ${object.apiVersion} ${object.kind}`);
+    const resource = storageResource(rt);
+    if (store.get(resource, object.metadata.namespace, nameOf(object))) return;
+    await store.put(resource, {
+      ...object,
+      metadata: {
+        uid: crypto.randomUUID(),
+        creationTimestamp: now(),
+        generation: 1,
+        ...object.metadata,
+      },
+    });
+  };
+  for (const name of SEED_NAMESPACES) {
+    await ensure({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    });
+  }
+  for (const object of defaultRbacObjects()) await ensure(object);
+  // As on a real cluster, the KubeVirt, CDI and OpenShift kinds are visible as CRDs.
+  for (const crd of customResourceDefinitionsFor(registry.all())) await ensure(crd);
+};
