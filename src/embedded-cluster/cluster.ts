@@ -11,6 +11,7 @@ import { NamespaceHandler } from './api/special/namespaces';
 import { ProcessedTemplateHandler } from './api/special/processedTemplates';
 import { ProjectHandler } from './api/special/projects';
 import { ReviewHandler } from './api/special/reviews';
+import { SelfSubjectReviewHandler } from './api/special/selfSubjectReview';
 import { watchCustomResourceDefinitions } from './api/special/customResourceDefinitions';
 import { aggregateClusterRoles } from './auth/aggregation';
 import { defaultRbacObjects } from './auth/defaultRoles';
@@ -121,6 +122,8 @@ export const startEmbeddedCluster = async (
   special.set('authorization.k8s.io/selfsubjectaccessreviews', new ReviewHandler(authorizer));
   special.set('authorization.k8s.io/selfsubjectrulesreviews', new ReviewHandler(authorizer));
   special.set('authorization.k8s.io/subjectaccessreviews', new ReviewHandler(authorizer));
+  special.set('authorization.k8s.io/localsubjectaccessreviews', new ReviewHandler(authorizer));
+  special.set('authentication.k8s.io/selfsubjectreviews', new SelfSubjectReviewHandler());
   const projects = new ProjectHandler(store, resources, authorizer, registry);
   special.set('project.openshift.io/projects', projects);
   special.set('project.openshift.io/projectrequests', projects);

@@ -21,7 +21,9 @@ import { ApiError, badRequest, methodNotAllowed, qualifiedResource } from './err
 import { parseRequestInfo, type RequestInfo } from './requestInfo';
 import { groupVersion, storageResource, type ResourceRegistry } from './resourceRegistry';
 import type { ResourceService } from './resources';
+import { applyScale, toScale } from './scale';
 import { toTable, wantsTable } from './table';
+import { applyMergePatch } from '../patch/mergePatch';
 import { startWatch, type WatchEvent } from './watch';
 import { must, nameOf } from '../objectRefs';
 
@@ -315,6 +317,8 @@ export class ApiServer {
     ) {
       throw methodNotAllowed(`the server does not allow this method on the requested resource`);
     }
+    if (info.subresource === 'scale' && rt.subresources?.scale)
+      return this.scale(rt, context, dryRun);
     switch (verb) {
       case 'get': {
         if (info.subresource && info.subresource !== 'status')
@@ -438,6 +442,33 @@ export class ApiServer {
       default:
         throw methodNotAllowed(`verb ${verb} is not supported on ${qualifiedResource(rt)}`);
     }
+  }
+
+  /** GET, PUT or PATCH (merge) of the autoscaling/v1 Scale of a scalable kind. */
+  private async scale(
+    rt: ResourceType,
+    context: RequestContext,
+    dryRun: boolean,
+  ): Promise<HandlerResult> {
+    const scale = must(rt.subresources?.scale, 'scale subresource');
+    const { info } = context;
+    const name = must(info.name, 'name');
+    const current = this.parts.resources.get(rt, info.namespace, name);
+    if (info.verb === 'get') return { status: 200, body: toScale(current, scale) };
+    if (info.verb !== 'update' && info.verb !== 'patch')
+      throw methodNotAllowed(`${info.verb} is not supported on ${rt.plural}/scale`);
+    const body = await context.body();
+    const posted = info.verb === 'patch' ? applyMergePatch(toScale(current, scale), body) : body;
+    const next = applyScale(current, scale, posted);
+    const { object } = await this.parts.resources.update(
+      rt,
+      info.namespace,
+      name,
+      next,
+      undefined,
+      { dryRun, fieldValidation: 'Ignore' },
+    );
+    return { status: 200, body: toScale(object, scale) };
   }
 
   /** One object, or a one-row Table when the client asked for Tables. */

@@ -306,6 +306,48 @@ describe('kubectl against the embedded cluster', () => {
     ]);
   });
 
+  it('scales through the scale subresource and says who the user is', async () => {
+    const replicaSet = `apiVersion: kubevirt.io/v1
+kind: VirtualMachineInstanceReplicaSet
+metadata:
+  name: pool
+  namespace: default
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: pool
+  template:
+    metadata:
+      labels:
+        app: pool
+    spec:
+      domain:
+        devices: {}
+`;
+    const created = await kubectl(cluster, ['create', '-f', '-'], { input: replicaSet });
+    expect(created.code, created.stderr).toBe(0);
+    const scaled = await kubectl(cluster, [
+      'scale',
+      'vmirs',
+      'pool',
+      '-n',
+      'default',
+      '--replicas=3',
+    ]);
+    expect(scaled.code, scaled.stderr).toBe(0);
+    const got = JSON.parse(
+      (await kubectl(cluster, ['get', 'vmirs', 'pool', '-n', 'default', '-o', 'json'])).stdout,
+    );
+    expect(got.spec.replicas).toBe(3);
+    const whoami = await kubectl(
+      cluster,
+      ['auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}'],
+      { context: 'developer' },
+    );
+    expect(whoami.stdout).toBe('developer');
+  });
+
   it('explains KubeVirt fields from the OpenAPI documents', async () => {
     const explained = await kubectl(cluster, ['explain', 'virtualmachines.spec.runStrategy']);
     expect(explained.code, explained.stderr).toBe(0);

@@ -802,6 +802,20 @@ export const coreTypes: ResourceType[] = [
     }),
   ),
   defineType({
+    group: 'authentication.k8s.io',
+    version: 'v1',
+    kind: 'SelfSubjectReview',
+    plural: 'selfsubjectreviews',
+    namespaced: false,
+    verbs: CREATE_ONLY,
+    schema: objectSchema(
+      'Who the caller is, as the API server authenticated them (kubectl auth whoami).',
+      {
+        status: preserve('status.userInfo: username, uid, groups.'),
+      },
+    ),
+  }),
+  defineType({
     group: 'apiextensions.k8s.io',
     version: 'v1',
     kind: 'CustomResourceDefinition',
