@@ -28,6 +28,11 @@ import { ObjectStore } from './store/objectStore';
 import { Journal } from './store/journal';
 import type { KubeObject } from './types';
 import { KUBEVIRT_SUBRESOURCE_DISCOVERY } from './api/special/kubevirtSubresources';
+import { KubevirtActions } from './api/special/kubevirtActions';
+import { VmController } from './controllers/vmController';
+import { VmiController } from './controllers/vmiController';
+import { SimulatedRuntime, type VmRuntime } from './controllers/vmRuntime';
+import { SEED_NODES } from './controllers/nodes';
 import { must, nameOf } from './objectRefs';
 
 export const KUBERNETES_VERSION = { major: '1', minor: '33', gitVersion: 'v1.33.0-embedded' };
@@ -40,6 +45,8 @@ export interface EmbeddedClusterOptions {
   httpsPort?: number;
   /** How often watches get bookmarks (tests shorten it). */
   bookmarkMs?: number;
+  /** What runs the guests; QEMU when available, else a simulation. */
+  runtime?: VmRuntime;
 }
 
 export interface EmbeddedCluster {
@@ -49,6 +56,9 @@ export interface EmbeddedCluster {
   users: ConfiguredUser[];
   caCert: string;
   store: ObjectStore;
+  runtime: VmRuntime;
+  /** Resolves when the controllers have nothing left to do (tests wait on it, not on sleeps). */
+  controllersIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -129,6 +139,13 @@ export const startEmbeddedCluster = async (
   special.set('project.openshift.io/projectrequests', projects);
   special.set('template.openshift.io/processedtemplates', new ProcessedTemplateHandler(store));
 
+  const runtime: VmRuntime = options.runtime ?? new SimulatedRuntime();
+  const vmiController = new VmiController(store, runtime);
+  const vmController = new VmController(store);
+  const actions = new KubevirtActions(store, vmiController);
+  special.set('subresources.kubevirt.io/virtualmachines', actions);
+  special.set('subresources.kubevirt.io/virtualmachineinstances', actions);
+
   const pki = loadOrCreatePki(dataDir);
   const host = options.host ?? '127.0.0.1';
   const http = createHttpServer(server.handle);
@@ -161,8 +178,22 @@ export const startEmbeddedCluster = async (
     users,
     caCert: pki.caCert,
     store,
+    runtime,
+    controllersIdle: async () => {
+      // One controller's write wakes the other: settle until a round changes nothing.
+      let before: number;
+      do {
+        before = store.lastRV;
+        await store.settled();
+        await Promise.all([vmController.queue.idle(), vmiController.queue.idle()]);
+        await store.settled();
+      } while (store.lastRV !== before);
+    },
     async stop() {
       clearInterval(compactTimer);
+      vmController.stop();
+      vmiController.stop();
+      await runtime.stopAll();
       stopCRDs();
       await Promise.all([close(http), close(https)]);
       await store.settled();
@@ -210,6 +241,7 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry) => {
     });
   }
   for (const object of defaultRbacObjects()) await ensure(object);
+  for (const node of SEED_NODES) await ensure(node);
   // As on a real cluster, the KubeVirt, CDI and OpenShift kinds are visible as CRDs.
   for (const crd of customResourceDefinitionsFor(registry.all())) await ensure(crd);
 };

@@ -1,0 +1,183 @@
+import {
+  runStrategyOf,
+  START_PAUSED,
+  VMS,
+  type StateChangeRequest,
+} from '../../controllers/vmController';
+import { VMIS, type VmiController } from '../../controllers/vmiController';
+import type { ObjectStore } from '../../store/objectStore';
+import type { KubeObject } from '../../types';
+import type { HandlerResult, RequestContext, SpecialResource } from '../apiServer';
+import { ApiError, badRequest } from '../errors';
+
+const conflict = (message: string) => new ApiError(409, 'Conflict', message);
+const notFound = (kind: string, name: string) =>
+  new ApiError(404, 'NotFound', `${kind}.kubevirt.io "${name}" not found`, {
+    name,
+    group: 'kubevirt.io',
+    kind,
+  });
+
+type VmiPhase = { phase?: string; conditions?: { type: string; status: string }[] } | undefined;
+
+/**
+ * The actions of `subresources.kubevirt.io/v1`, as virt-api answers them: start, stop and restart
+ * on VMs (through the run strategy or stateChangeRequests), pause, unpause and soft reboot on
+ * VMIs, and the guest information reads. The consoles are WebSocket routes handled elsewhere.
+ */
+export class KubevirtActions implements SpecialResource {
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly vmis: VmiController,
+  ) {}
+
+  async handle(context: RequestContext): Promise<HandlerResult | undefined> {
+    const { info } = context;
+    const name = info.name;
+    if (!name || !info.subresource)
+      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    const namespace = info.namespace ?? '';
+    if (info.resource === 'virtualmachines')
+      return this.vmAction(namespace, name, info.subresource, info.verb, context);
+    if (info.resource === 'virtualmachineinstances')
+      return this.vmiAction(namespace, name, info.subresource, info.verb, context);
+    return undefined;
+  }
+
+  private async vmAction(
+    namespace: string,
+    name: string,
+    action: string,
+    verb: string,
+    context: RequestContext,
+  ): Promise<HandlerResult> {
+    const vm = this.store.get(VMS, namespace, name);
+    if (!vm) throw notFound('virtualmachines', name);
+    if (verb !== 'update') throw new ApiError(405, 'MethodNotAllowed', `${action} needs PUT`);
+    const body = ((await context.body()) ?? {}) as {
+      startPaused?: boolean;
+      gracePeriod?: number;
+      dryRun?: string[];
+    };
+    const vmi = this.store.get(VMIS, namespace, name);
+    const phase = (vmi?.status as VmiPhase)?.phase;
+    const running = !!vmi && phase !== 'Succeeded' && phase !== 'Failed';
+    const strategy = runStrategyOf(vm);
+    const usesRunning = (vm.spec as { running?: boolean } | undefined)?.running !== undefined;
+    switch (action) {
+      case 'start': {
+        if (running) throw conflict('VM is already running');
+        if (strategy === 'Always' && !usesRunning)
+          throw conflict('Always does not support manual start requests');
+        if (body.startPaused) await this.markStartPaused(vm);
+        if (strategy === 'Halted') await this.setStrategy(vm, 'Always');
+        else await this.request(vm, [{ action: 'Start' }]);
+        break;
+      }
+      case 'stop': {
+        if (!running && strategy !== 'Always' && strategy !== 'RerunOnFailure')
+          throw conflict('VM is not running');
+        if (strategy === 'Halted' && !running) throw conflict('VM is not running');
+        if (strategy === 'Manual' || strategy === 'Once')
+          await this.request(vm, [{ action: 'Stop', uid: vmi?.metadata.uid }]);
+        else await this.setStrategy(vm, 'Halted');
+        break;
+      }
+      case 'restart': {
+        if (!running) throw conflict('VM is not running');
+        await this.request(vm, [{ action: 'Stop', uid: vmi?.metadata.uid }, { action: 'Start' }]);
+        break;
+      }
+      default:
+        throw new ApiError(404, 'NotFound', `virtualmachines/${action} is not supported here`);
+    }
+    return { status: 202, body: '' };
+  }
+
+  private async vmiAction(
+    namespace: string,
+    name: string,
+    action: string,
+    verb: string,
+    context: RequestContext,
+  ): Promise<HandlerResult> {
+    const vmi = this.store.get(VMIS, namespace, name);
+    if (!vmi) throw notFound('virtualmachineinstances', name);
+    const status = vmi.status as VmiPhase;
+    const paused = status?.conditions?.some((c) => c.type === 'Paused' && c.status === 'True');
+    const key = `${namespace}/${name}`;
+    if (verb === 'get') {
+      if (action === 'guestosinfo')
+        return {
+          status: 200,
+          body: (vmi.status as { guestOSInfo?: object } | undefined)?.guestOSInfo ?? {},
+        };
+      if (action === 'userlist')
+        return { status: 200, body: { items: [{ userName: 'root', domain: '', loginTime: 0 }] } };
+      if (action === 'filesystemlist') return { status: 200, body: { items: [] } };
+      throw new ApiError(
+        400,
+        'BadRequest',
+        `${action} is a WebSocket: connect with an Upgrade request`,
+      );
+    }
+    await context.body();
+    if (status?.phase !== 'Running') throw conflict('VMI is not running');
+    switch (action) {
+      case 'pause':
+        if (paused) throw conflict('VMI is already paused');
+        await this.vmis.pause(key, true);
+        break;
+      case 'unpause':
+        if (!paused) throw conflict('VMI is not paused');
+        await this.vmis.pause(key, false);
+        break;
+      case 'softreboot':
+        if (paused) throw conflict('VMI is paused');
+        break;
+      default:
+        throw badRequest(`virtualmachineinstances/${action} is not supported here`);
+    }
+    return { status: 202, body: '' };
+  }
+
+  private async current(vm: KubeObject) {
+    const current = this.store.get(VMS, vm.metadata.namespace, vm.metadata.name ?? '');
+    if (!current) throw notFound('virtualmachines', vm.metadata.name ?? '');
+    return current;
+  }
+
+  private async setStrategy(vm: KubeObject, strategy: 'Always' | 'Halted') {
+    const current = await this.current(vm);
+    const spec = { ...((current.spec as Record<string, unknown>) ?? {}) };
+    if (spec.running !== undefined) spec.running = strategy === 'Always';
+    else spec.runStrategy = strategy;
+    await this.store.put(VMS, {
+      ...current,
+      metadata: { ...current.metadata, generation: (current.metadata.generation ?? 1) + 1 },
+      spec,
+    });
+  }
+
+  /** `start --paused` applies to the next VMI only, so it travels as an annotation, not in spec. */
+  private async markStartPaused(vm: KubeObject) {
+    const current = await this.current(vm);
+    await this.store.put(VMS, {
+      ...current,
+      metadata: {
+        ...current.metadata,
+        annotations: { ...current.metadata.annotations, [START_PAUSED]: 'true' },
+      },
+    });
+  }
+
+  private async request(vm: KubeObject, requests: StateChangeRequest[]) {
+    const current = await this.current(vm);
+    const status = { ...((current.status as Record<string, unknown>) ?? {}) } as {
+      stateChangeRequests?: StateChangeRequest[];
+    };
+    if (status.stateChangeRequests?.length)
+      throw conflict('unable to complete request: stop/start already underway');
+    await this.store.put(VMS, { ...current, status: { ...status, stateChangeRequests: requests } });
+  }
+}

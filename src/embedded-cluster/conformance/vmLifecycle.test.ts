@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimulatedRuntime } from '../controllers/vmRuntime';
+import { startEmbeddedCluster } from '../cluster';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+// The VM lifecycle through the API, with the simulated runtime (QEMU-backed runs are in the
+// runtime's own tests). Transitions are read from the store's watch, never from sleeps.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'vm-lifecycle-'));
+const runtime = new SimulatedRuntime();
+let cluster: Awaited<ReturnType<typeof startEmbeddedCluster>>;
+let tokens: Record<string, string>;
+
+beforeAll(async () => {
+  cluster = await startEmbeddedCluster({ dataDir, runtime });
+  tokens = Object.fromEntries(cluster.users.map((u) => [u.username, u.token]));
+}, 60_000);
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const api = async (p: string, init: RequestInit & { json?: unknown; user?: string } = {}) => {
+  const response = await fetch(`${cluster.httpURL}${p}`, {
+    ...init,
+    headers: {
+      Authorization: `Bearer ${tokens[init.user ?? 'admin']}`,
+      'Content-Type': 'application/json',
+      ...init.headers,
+    },
+    body: init.json === undefined ? init.body : JSON.stringify(init.json),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+};
+
+const vmPath = (ns: string, name = '') =>
+  `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines${name ? `/${name}` : ''}`;
+const action = (ns: string, name: string, verb: string, user = 'admin') =>
+  api(`/apis/subresources.kubevirt.io/v1/namespaces/${ns}/virtualmachines/${name}/${verb}`, {
+    method: 'PUT',
+    json: {},
+    user,
+  });
+const vmiAction = (ns: string, name: string, verb: string) =>
+  api(
+    `/apis/subresources.kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances/${name}/${verb}`,
+    { method: 'PUT', json: {} },
+  );
+
+/** Records every printableStatus a VM goes through, from the store's change stream. */
+const statuses = (ns: string, name: string) => {
+  const seen: string[] = [];
+  const off = cluster.store.subscribe('kubevirt.io/virtualmachines', (event) => {
+    if (event.object.metadata.namespace !== ns || event.object.metadata.name !== name) return;
+    const status = (event.object.status as { printableStatus?: string } | undefined)
+      ?.printableStatus;
+    if (status && seen[seen.length - 1] !== status) seen.push(status);
+  });
+  return { seen, off };
+};
+
+const createVM = (ns: string, name: string, runStrategy: string) =>
+  api(vmPath(ns), {
+    method: 'POST',
+    json: {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachine',
+      metadata: { name },
+      spec: {
+        runStrategy,
+        template: {
+          metadata: { labels: { 'kubevirt.io/os': 'fedora' } },
+          spec: { domain: { memory: { guest: '128Mi' }, devices: {} } },
+        },
+      },
+    },
+  });
+
+const vmStatus = async (ns: string, name: string) =>
+  (await api(vmPath(ns, name))).body.status as {
+    printableStatus?: string;
+    ready?: boolean;
+    conditions?: { type: string; status: string }[];
+  };
+
+describe('VirtualMachine lifecycle', () => {
+  it('starts, pauses, unpauses and stops a VM through the subresources', async () => {
+    await createVM('default', 'life', 'Halted');
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'life')).printableStatus).toBe('Stopped');
+
+    const watch = statuses('default', 'life');
+    expect((await action('default', 'life', 'start')).status).toBe(202);
+    await cluster.controllersIdle();
+    const running = await vmStatus('default', 'life');
+    expect(running).toMatchObject({ printableStatus: 'Running', ready: true });
+    expect(watch.seen.slice(-2)).toEqual(['Starting', 'Running']);
+    const vmi = (await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/life'))
+      .body as { status: { phase: string; nodeName: string; interfaces: { ipAddress: string }[] } };
+    expect(vmi.status.phase).toBe('Running');
+    expect(vmi.status.nodeName).toMatch(/^worker-\d$/);
+    expect(vmi.status.interfaces[0]?.ipAddress).toBe('10.0.2.15');
+    expect((await action('default', 'life', 'start')).body.message).toBe('VM is already running');
+
+    expect((await vmiAction('default', 'life', 'pause')).status).toBe(202);
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'life')).printableStatus).toBe('Paused');
+    expect((await vmiAction('default', 'life', 'unpause')).status).toBe(202);
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'life')).printableStatus).toBe('Running');
+
+    expect((await action('default', 'life', 'stop')).status).toBe(202);
+    await cluster.controllersIdle();
+    watch.off();
+    expect((await vmStatus('default', 'life')).printableStatus).toBe('Stopped');
+    expect(
+      (await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/life')).status,
+    ).toBe(404);
+    expect(watch.seen.slice(-2)).toEqual(['Stopping', 'Stopped']);
+  });
+
+  it('restarts a Manual VM with a new VMI', async () => {
+    await createVM('default', 'manual', 'Manual');
+    await action('default', 'manual', 'start');
+    await cluster.controllersIdle();
+    const first = (
+      await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/manual')
+    ).body.metadata as { uid: string };
+    expect((await action('default', 'manual', 'restart')).status).toBe(202);
+    await cluster.controllersIdle();
+    const second = (
+      await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/manual')
+    ).body.metadata as { uid: string };
+    expect(second.uid).not.toBe(first.uid);
+    expect((await vmStatus('default', 'manual')).printableStatus).toBe('Running');
+  });
+
+  it('brings a crashed RerunOnFailure VM back, and leaves a crashed Manual one stopped', async () => {
+    await createVM('default', 'rerun', 'RerunOnFailure');
+    await cluster.controllersIdle();
+    const before = (
+      await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/rerun')
+    ).body.metadata as { uid: string };
+    runtime.crash('default/rerun');
+    await cluster.controllersIdle();
+    const after = await api(
+      '/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/rerun',
+    );
+    expect((after.body.metadata as { uid: string }).uid).not.toBe(before.uid);
+    expect((await vmStatus('default', 'rerun')).printableStatus).toBe('Running');
+
+    runtime.crash('default/manual');
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'manual')).printableStatus).toBe('Stopped');
+  });
+
+  it('flags RestartRequired when the template changes under a running VM', async () => {
+    await api(vmPath('default', 'rerun'), {
+      method: 'PATCH',
+      json: {
+        spec: { template: { spec: { domain: { memory: { guest: '256Mi' }, devices: {} } } } },
+      },
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+    });
+    await cluster.controllersIdle();
+    const conditions = (await vmStatus('default', 'rerun')).conditions ?? [];
+    expect(conditions.find((c) => c.type === 'RestartRequired')?.status).toBe('True');
+  });
+
+  it('lets the developer start VMs in its namespace only', async () => {
+    await api(vmPath('developer-vms'), {
+      method: 'POST',
+      user: 'developer',
+      json: {
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'mine' },
+        spec: { runStrategy: 'Halted', template: { spec: { domain: { devices: {} } } } },
+      },
+    });
+    expect((await action('developer-vms', 'mine', 'start', 'developer')).status).toBe(202);
+    const refused = await action('default', 'life', 'start', 'developer');
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain(
+      'cannot update resource "virtualmachines/start" in API group "subresources.kubevirt.io"',
+    );
+  });
+
+  it('deletes the VMI with its VM', async () => {
+    await api(vmPath('default', 'rerun'), { method: 'DELETE' });
+    await cluster.controllersIdle();
+    expect(
+      (await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/rerun')).status,
+    ).toBe(404);
+    expect(runtime.running('default/rerun')).toBe(false);
+  });
+});

@@ -1,0 +1,349 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { ObjectStore } from '../store/objectStore';
+import type { KubeObject } from '../types';
+import { setCondition, VMIS } from './vmiController';
+import { WorkQueue } from './workQueue';
+
+export const VMS = 'kubevirt.io/virtualmachines';
+const TEMPLATE_HASH = 'kubevirt.io/vm-template-hash';
+/** Set by `start --paused`: the next VMI starts paused. */
+export const START_PAUSED = 'kubevirt.io/start-paused';
+
+export type RunStrategy = 'Always' | 'RerunOnFailure' | 'Manual' | 'Halted' | 'Once';
+export interface StateChangeRequest {
+  action: 'Start' | 'Stop';
+  uid?: string;
+}
+
+interface VmSpec {
+  running?: boolean;
+  runStrategy?: RunStrategy;
+  template?: { metadata?: KubeObject['metadata']; spec?: Record<string, unknown> };
+  instancetype?: { kind?: string; name: string };
+  preference?: { kind?: string; name: string };
+}
+
+type VmiStatus = {
+  phase?: string;
+  conditions?: { type: string; status: string; reason?: string; message?: string }[];
+  migrationState?: { completed?: boolean };
+};
+
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+
+/** The run strategy in effect: `runStrategy`, or the legacy `running` flag. */
+export const runStrategyOf = (vm: KubeObject): RunStrategy => {
+  const spec = (vm.spec ?? {}) as VmSpec;
+  if (spec.runStrategy) return spec.runStrategy;
+  return spec.running ? 'Always' : 'Halted';
+};
+
+const templateHash = (vm: KubeObject) =>
+  createHash('sha256')
+    .update(
+      JSON.stringify(((vm.spec ?? {}) as VmSpec).template ?? {}) +
+        JSON.stringify(((vm.spec ?? {}) as VmSpec).instancetype ?? {}),
+    )
+    .digest('hex')
+    .slice(0, 16);
+
+/**
+ * `status.printableStatus` as KubeVirt derives it from the VM, its VMI and the run strategy.
+ */
+export const printableStatus = (
+  vm: KubeObject,
+  vmi: KubeObject | undefined,
+  failures: number,
+): string => {
+  if (vm.metadata.deletionTimestamp) return 'Terminating';
+  const strategy = runStrategyOf(vm);
+  if (!vmi) {
+    if (failures >= 3 && (strategy === 'Always' || strategy === 'RerunOnFailure'))
+      return 'CrashLoopBackOff';
+    return strategy === 'Always' || strategy === 'RerunOnFailure' ? 'Starting' : 'Stopped';
+  }
+  const status = (vmi.status ?? {}) as VmiStatus;
+  const condition = (type: string) => status.conditions?.find((c) => c.type === type);
+  if (vmi.metadata.deletionTimestamp || strategy === 'Halted')
+    return status.phase === 'Succeeded' || status.phase === 'Failed' ? 'Stopped' : 'Stopping';
+  switch (status.phase) {
+    case undefined:
+    case 'Pending':
+    case 'Scheduling':
+      return condition('PodScheduled')?.reason === 'Unschedulable'
+        ? 'ErrorUnschedulable'
+        : 'Starting';
+    case 'Scheduled':
+      return 'Starting';
+    case 'Running':
+      if (condition('Paused')?.status === 'True') return 'Paused';
+      if (status.migrationState && !status.migrationState.completed) return 'Migrating';
+      return 'Running';
+    case 'Failed':
+      return failures >= 3 ? 'CrashLoopBackOff' : 'Stopped';
+    case 'Succeeded':
+      return 'Stopped';
+    default:
+      return 'Unknown';
+  }
+};
+
+/**
+ * virt-controller for VirtualMachines: keeps a VMI in line with the run strategy and the
+ * start/stop requests, and writes the VM's status (printableStatus, ready, created, conditions,
+ * observed and desired generation, RestartRequired when the template changed under a running VM).
+ */
+export class VmController {
+  readonly queue: WorkQueue;
+  private readonly unsubscribe: (() => void)[] = [];
+  /** Failures in a row per VM, for CrashLoopBackOff. */
+  private readonly failures = new Map<string, number>();
+
+  constructor(private readonly store: ObjectStore) {
+    this.queue = new WorkQueue(
+      (key) => this.reconcile(key),
+      (key, error) => console.error(`vm ${key}:`, error),
+    );
+    this.unsubscribe.push(store.subscribe(VMS, (event) => this.queue.add(keyOf(event.object))));
+    // A VMI changing is news for the VM of the same name.
+    this.unsubscribe.push(store.subscribe(VMIS, (event) => this.queue.add(keyOf(event.object))));
+    for (const vm of store.list(VMS)) this.queue.add(keyOf(vm));
+  }
+
+  stop() {
+    for (const off of this.unsubscribe) off();
+    this.queue.stop();
+  }
+
+  private async reconcile(key: string) {
+    const [namespace = '', name = ''] = key.split('/');
+    const vm = this.store.get(VMS, namespace, name);
+    if (!vm || vm.metadata.deletionTimestamp) return;
+    let vmi = this.store.get(VMIS, namespace, name);
+    const strategy = runStrategyOf(vm);
+    const status = (vm.status ?? {}) as Record<string, unknown> & {
+      stateChangeRequests?: StateChangeRequest[];
+    };
+    let requests = [...(status.stateChangeRequests ?? [])];
+    const vmiPhase = (vmi?.status as VmiStatus | undefined)?.phase;
+    const finished = vmiPhase === 'Succeeded' || vmiPhase === 'Failed';
+    if (vmiPhase === 'Failed' && vmi && !vmi.metadata.deletionTimestamp) {
+      const seen = vmi.metadata.annotations?.['kubevirt.io/failure-counted'];
+      if (!seen) {
+        this.failures.set(key, (this.failures.get(key) ?? 0) + 1);
+        vmi = await this.store.put(VMIS, {
+          ...vmi,
+          metadata: {
+            ...vmi.metadata,
+            annotations: { ...vmi.metadata.annotations, 'kubevirt.io/failure-counted': 'true' },
+          },
+        });
+      }
+    }
+    if (vmiPhase === 'Running') this.failures.delete(key);
+
+    // Requests first (start, stop, restart = stop then start), then the strategy.
+    const next = requests[0];
+    if (next?.action === 'Stop') {
+      if (vmi && (!next.uid || next.uid === vmi.metadata.uid)) await this.deleteVmi(vmi);
+      requests = requests.slice(1);
+    } else if (next?.action === 'Start') {
+      // After a stop, the start waits until the old VMI is really gone.
+      if (!vmi) {
+        vmi = await this.createVmi(vm);
+        requests = requests.slice(1);
+      }
+    } else if (strategy === 'Halted') {
+      if (vmi && !vmi.metadata.deletionTimestamp && !finished) await this.deleteVmi(vmi);
+    } else if (
+      strategy === 'Always' ||
+      (strategy === 'RerunOnFailure' && vmiPhase !== 'Succeeded')
+    ) {
+      if (vmi && finished) {
+        await this.deleteVmi(vmi);
+        // Back off before restarting a guest that keeps failing.
+        const backoff = Math.min(
+          60_000,
+          1_000 * 2 ** Math.max(0, (this.failures.get(key) ?? 0) - 1),
+        );
+        if (vmiPhase === 'Failed' && backoff > 1_000) this.queue.addAfter(key, backoff);
+        else this.queue.add(key);
+        vmi = undefined;
+      } else if (!vmi) {
+        vmi = await this.createVmi(vm);
+      }
+    } else if (
+      strategy === 'Once' &&
+      !vmi &&
+      !vm.metadata.annotations?.['kubevirt.io/once-started']
+    ) {
+      vmi = await this.createVmi(vm);
+      await this.patchVm(vm, {
+        metadata: {
+          ...vm.metadata,
+          annotations: { ...vm.metadata.annotations, 'kubevirt.io/once-started': now() },
+        },
+      });
+    }
+    await this.writeStatus(key, vmi, requests);
+  }
+
+  private async deleteVmi(vmi: KubeObject) {
+    const current = this.store.get(VMIS, vmi.metadata.namespace, vmi.metadata.name ?? '');
+    if (!current || current.metadata.deletionTimestamp) return;
+    if (current.metadata.finalizers?.length) {
+      await this.store.put(VMIS, {
+        ...current,
+        metadata: { ...current.metadata, deletionTimestamp: now() },
+      });
+    } else {
+      await this.store.remove(VMIS, current);
+    }
+  }
+
+  private async patchVm(vm: KubeObject, changes: Partial<KubeObject>) {
+    const current = this.store.get(VMS, vm.metadata.namespace, vm.metadata.name ?? '');
+    if (current) await this.store.put(VMS, { ...current, ...changes });
+  }
+
+  /** The VMI from the VM's template, owned by the VM, with the instance type's size applied. */
+  private async createVmi(vm: KubeObject): Promise<KubeObject> {
+    const spec = (vm.spec ?? {}) as VmSpec;
+    const template = spec.template ?? {};
+    const vmiSpec = structuredClone(template.spec ?? {}) as Record<string, unknown> & {
+      domain?: Record<string, unknown>;
+    };
+    if (vm.metadata.annotations?.[START_PAUSED]) {
+      vmiSpec.startStrategy = 'Paused';
+      const { [START_PAUSED]: _once, ...annotations } = vm.metadata.annotations;
+      await this.patchVm(vm, { metadata: { ...vm.metadata, annotations } });
+    }
+    const sized = this.instancetypeSize(vm);
+    if (sized) {
+      const domain = { ...(vmiSpec.domain ?? {}) };
+      domain.cpu = { ...((domain.cpu as object) ?? {}), sockets: sized.cpus, cores: 1, threads: 1 };
+      domain.memory = { ...((domain.memory as object) ?? {}), guest: sized.memory };
+      vmiSpec.domain = domain;
+    }
+    return this.store.put(VMIS, {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachineInstance',
+      metadata: {
+        name: vm.metadata.name,
+        namespace: vm.metadata.namespace,
+        uid: randomUUID(),
+        creationTimestamp: now(),
+        generation: 1,
+        labels: { ...(template.metadata?.labels ?? {}), 'kubevirt.io/vm': vm.metadata.name ?? '' },
+        annotations: {
+          ...(template.metadata?.annotations ?? {}),
+          [TEMPLATE_HASH]: templateHash(vm),
+          'kubevirt.io/vm-generation': String(vm.metadata.generation ?? 1),
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'kubevirt.io/v1',
+            kind: 'VirtualMachine',
+            name: vm.metadata.name ?? '',
+            uid: vm.metadata.uid ?? '',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+        finalizers: ['kubevirt.io/virtualMachineControllerFinalize'],
+      },
+      spec: vmiSpec,
+      status: { phase: 'Pending' },
+    });
+  }
+
+  private instancetypeSize(vm: KubeObject): { cpus: number; memory: string } | undefined {
+    const ref = ((vm.spec ?? {}) as VmSpec).instancetype;
+    if (!ref) return undefined;
+    const clusterWide =
+      !ref.kind ||
+      ref.kind === 'VirtualMachineClusterInstancetype' ||
+      ref.kind === 'virtualmachineclusterinstancetype';
+    const instancetype = clusterWide
+      ? this.store.get(
+          'instancetype.kubevirt.io/virtualmachineclusterinstancetypes',
+          undefined,
+          ref.name,
+        )
+      : this.store.get(
+          'instancetype.kubevirt.io/virtualmachineinstancetypes',
+          vm.metadata.namespace,
+          ref.name,
+        );
+    const spec = (instancetype?.spec ?? {}) as {
+      cpu?: { guest?: number };
+      memory?: { guest?: string };
+    };
+    if (!spec.cpu?.guest || !spec.memory?.guest) return undefined;
+    return { cpus: spec.cpu.guest, memory: spec.memory.guest };
+  }
+
+  private async writeStatus(
+    key: string,
+    vmi: KubeObject | undefined,
+    requests: StateChangeRequest[],
+  ) {
+    const [namespace = '', name = ''] = key.split('/');
+    const vm = this.store.get(VMS, namespace, name);
+    if (!vm) return;
+    const previous = (vm.status ?? {}) as Record<string, unknown> & {
+      conditions?: Parameters<typeof setCondition>[0];
+    };
+    const vmiStatus = (vmi?.status ?? {}) as VmiStatus;
+    const ready =
+      vmiStatus.phase === 'Running' &&
+      vmiStatus.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+    let conditions = setCondition(
+      previous.conditions,
+      ready
+        ? { type: 'Ready', status: 'True' }
+        : {
+            type: 'Ready',
+            status: 'False',
+            reason: vmi ? 'GuestNotRunning' : 'VMINotExists',
+            message: vmi ? 'The guest is not running' : 'VMI does not exist',
+          },
+    );
+    const paused = vmiStatus.conditions?.find((c) => c.type === 'Paused' && c.status === 'True');
+    conditions = paused
+      ? setCondition(conditions, {
+          type: 'Paused',
+          status: 'True',
+          reason: paused.reason ?? 'PausedByUser',
+          message: paused.message,
+        })
+      : conditions.filter((c) => c.type !== 'Paused');
+    const stale = vmi && vmi.metadata.annotations?.[TEMPLATE_HASH] !== templateHash(vm);
+    conditions = stale
+      ? setCondition(conditions, {
+          type: 'RestartRequired',
+          status: 'True',
+          reason: 'TemplateChanged',
+          message: 'a non-live-updatable field was changed in the template spec',
+        })
+      : conditions.filter((c) => c.type !== 'RestartRequired');
+    const status: Record<string, unknown> = {
+      ...previous,
+      printableStatus: printableStatus(vm, vmi, this.failures.get(key) ?? 0),
+      ready,
+      created: !!vmi,
+      conditions,
+      observedGeneration: vm.metadata.generation ?? 1,
+      desiredGeneration: vm.metadata.generation ?? 1,
+      runStrategy: runStrategyOf(vm),
+    };
+    if (requests.length) status.stateChangeRequests = requests;
+    else delete status.stateChangeRequests;
+    if (!ready) delete status.ready;
+    if (!vmi) delete status.created;
+    if (isDeepStrictEqual(status, vm.status)) return;
+    await this.store.put(VMS, { ...vm, status });
+  }
+}
