@@ -33,6 +33,8 @@ import { VmController } from './controllers/vmController';
 import { VmiController } from './controllers/vmiController';
 import { SimulatedRuntime, type VmRuntime } from './controllers/vmRuntime';
 import { SEED_NODES } from './controllers/nodes';
+import { clusterInstancetypes, clusterPreferences } from './seed/instancetypes';
+import { operatorResources, sampleVirtualMachines } from './seed/virtualization';
 import { must, nameOf } from './objectRefs';
 
 export const KUBERNETES_VERSION = { major: '1', minor: '33', gitVersion: 'v1.33.0-embedded' };
@@ -242,6 +244,19 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry) => {
   }
   for (const object of defaultRbacObjects()) await ensure(object);
   for (const node of SEED_NODES) await ensure(node);
+  for (const object of [...clusterInstancetypes(), ...clusterPreferences(), ...operatorResources()])
+    await ensure(object);
+  // Sample content comes once: what a user deletes stays deleted.
+  const marker = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'embedded-cluster-seeded', namespace: 'kube-system' },
+    data: { version: '1' },
+  };
+  if (!store.get('core/configmaps', 'kube-system', marker.metadata.name)) {
+    for (const object of sampleVirtualMachines()) await ensure(object);
+    await ensure(marker);
+  }
   // As on a real cluster, the KubeVirt, CDI and OpenShift kinds are visible as CRDs.
   for (const crd of customResourceDefinitionsFor(registry.all())) await ensure(crd);
 };
