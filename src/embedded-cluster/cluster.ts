@@ -29,6 +29,7 @@ import { Journal } from './store/journal';
 import type { KubeObject } from './types';
 import { KUBEVIRT_SUBRESOURCE_DISCOVERY } from './api/special/kubevirtSubresources';
 import { KubevirtActions } from './api/special/kubevirtActions';
+import { openConsoleSocket } from './api/consoles';
 import { VmController } from './controllers/vmController';
 import { VmiController } from './controllers/vmiController';
 import { SimulatedRuntime, type VmRuntime } from './controllers/vmRuntime';
@@ -124,6 +125,8 @@ export const startEmbeddedCluster = async (
         ? { ...KUBERNETES_VERSION, platform: `${process.platform}/${process.arch}` }
         : openapi.document(p, query),
     bookmarkMs: options.bookmarkMs,
+    openConsole: (target, req, socket, head, wss) =>
+      openConsoleSocket(store, runtime, wss, target, req, socket, head),
     rbacWriteCheck: (user) => (object, verb) => {
       const decision = checkRbacWrite(user, object, authorizer, verb);
       if (!decision.allowed) throw new ApiError(403, 'Forbidden', decision.message);

@@ -23,6 +23,7 @@ import { groupVersion, storageResource, type ResourceRegistry } from './resource
 import type { ResourceService } from './resources';
 import { applyScale, toScale } from './scale';
 import { toTable, wantsTable } from './table';
+import { KUBEVIRT_CONSOLE_PROTOCOL } from './consoles';
 import { applyMergePatch } from '../patch/mergePatch';
 import { startWatch, type WatchEvent } from './watch';
 import { must, nameOf } from '../objectRefs';
@@ -65,6 +66,14 @@ export interface ApiServerParts {
   special: Map<string, SpecialResource>;
   /** Non-resource GET documents (version, openapi), by path. */
   documents: (path: string, query: URLSearchParams) => unknown;
+  /** Bridges a VMI's serial console or VNC to a WebSocket (throws ApiError when it cannot). */
+  openConsole?: (
+    target: { namespace: string; name: string; kind: 'serial' | 'vnc'; preserveSession: boolean },
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    wss: WebSocketServer,
+  ) => void;
   /** For writes to RBAC objects: refuses what would grant more than the writer holds. */
   rbacWriteCheck?: (user: UserInfo) => (object: KubeObject, verb: 'create' | 'update') => void;
   bookmarkMs?: number;
@@ -151,9 +160,15 @@ const forbiddenMessage = (user: UserInfo, a: RequestAttributes, rt?: ResourceTyp
  * REST verbs (with watch over chunked HTTP or WebSocket) for every kind the registry serves.
  */
 export class ApiServer {
+  // Answer with the console protocol when offered, never with a protocol carrying a token.
   private readonly wss = new WebSocketServer({
     noServer: true,
-    handleProtocols: (protocols) => [...protocols][0] ?? false,
+    handleProtocols: (protocols) => {
+      const offered = [...protocols].filter(
+        (p) => !p.startsWith('base64url.bearer.authorization.k8s.io.'),
+      );
+      return offered.find((p) => p === KUBEVIRT_CONSOLE_PROTOCOL) ?? offered[0] ?? false;
+    },
   });
 
   constructor(private readonly parts: ApiServerParts) {}
@@ -604,6 +619,34 @@ export class ApiServer {
       );
       if (!info.isResource)
         throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+      if (
+        info.group === 'subresources.kubevirt.io' &&
+        info.resource === 'virtualmachineinstances' &&
+        (info.subresource === 'console' || info.subresource === 'vnc')
+      ) {
+        this.authorize(user, {
+          verb: 'get',
+          apiGroup: info.group,
+          resource: info.resource,
+          subresource: info.subresource,
+          namespace: info.namespace,
+          name: info.name,
+        });
+        const open = must(this.parts.openConsole, 'console support');
+        open(
+          {
+            namespace: info.namespace ?? '',
+            name: must(info.name, 'name'),
+            kind: info.subresource === 'vnc' ? 'vnc' : 'serial',
+            preserveSession: url.searchParams.get('preserveSession') === 'true',
+          },
+          req,
+          socket,
+          head,
+          this.wss,
+        );
+        return;
+      }
       const rt = this.parts.registry.find(info.group, info.version, info.resource);
       if (!rt)
         throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { SimulatedRuntime } from '../controllers/vmRuntime';
 import { startEmbeddedCluster } from '../cluster';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -189,6 +190,32 @@ describe('VirtualMachine lifecycle', () => {
     expect(refused.body.message).toContain(
       'cannot update resource "virtualmachines/start" in API group "subresources.kubevirt.io"',
     );
+  });
+
+  it('answers the console WebSocket with a clear reason when there is no guest to show', async () => {
+    const open = (user: string, ns: string, name: string) =>
+      new Promise<{ status: number; body: string }>((resolve) => {
+        const ws = new WebSocket(
+          `${cluster.httpURL.replace('http', 'ws')}/apis/subresources.kubevirt.io/v1/namespaces/${ns}/virtualmachineinstances/${name}/vnc`,
+          ['plain.kubevirt.io'],
+          { headers: { Authorization: `Bearer ${tokens[user]}` } },
+        );
+        ws.on('unexpected-response', (_req, res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        ws.on('open', () => resolve({ status: 101, body: '' }));
+      });
+    await cluster.controllersIdle();
+    const simulated = await open('admin', 'developer-vms', 'mine');
+    expect(simulated.status).toBe(503);
+    expect(simulated.body).toContain('no display in this environment');
+    const foreign = await open('developer', 'default', 'manual');
+    const stopped = await open('admin', 'default', 'manual');
+    expect(stopped.status).toBe(400);
+    expect(stopped.body).toContain('instead of Running');
+    expect(foreign.status).toBe(403);
   });
 
   it('deletes the VMI with its VM', async () => {

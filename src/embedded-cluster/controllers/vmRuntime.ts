@@ -14,7 +14,31 @@ export interface ExitInfo {
   reason: string;
 }
 
+/** A byte stream to a guest's serial console or VNC server. */
+export interface ConsoleStream {
+  write(data: Buffer): void;
+  onData(listener: (data: Buffer) => void): void;
+  onClose(listener: () => void): void;
+  close(): void;
+}
+
+/** Why a console cannot open; `status` is the HTTP status the API answers with. */
+export class ConsoleUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly status: 404 | 409 | 503,
+  ) {
+    super(message);
+  }
+}
+
 export interface VmRuntime {
+  /** Opens the serial console (with its scroll-back first) or a VNC session of a running guest. */
+  openConsole(
+    key: string,
+    kind: 'serial' | 'vnc',
+    options: { preserveSession: boolean },
+  ): ConsoleStream;
   readonly kind: 'qemu' | 'simulated';
   /** Starts the guest; resolves with what it really got (RAM is capped on this host). */
   start(spec: GuestSpec): Promise<{ memoryMiB: number; note?: string }>;
@@ -47,6 +71,13 @@ export class SimulatedRuntime implements VmRuntime {
   async stop(key: string) {
     if (!this.guests.delete(key)) return;
     for (const listener of this.listeners) listener(key, { crashed: false, reason: 'Stopped' });
+  }
+
+  openConsole(): ConsoleStream {
+    throw new ConsoleUnavailableError(
+      'no display in this environment: QEMU is not installed, so the VM runs without a guest',
+      503,
+    );
   }
 
   async pause() {}
