@@ -30,6 +30,7 @@ import type { KubeObject } from './types';
 import { KUBEVIRT_SUBRESOURCE_DISCOVERY } from './api/special/kubevirtSubresources';
 import { KubevirtActions } from './api/special/kubevirtActions';
 import { openConsoleSocket } from './api/consoles';
+import { MigrationController } from './controllers/migrationController';
 import { VmController } from './controllers/vmController';
 import { VmiController } from './controllers/vmiController';
 import { SimulatedRuntime, type VmRuntime } from './controllers/vmRuntime';
@@ -147,6 +148,7 @@ export const startEmbeddedCluster = async (
   const runtime: VmRuntime = options.runtime ?? new SimulatedRuntime();
   const vmiController = new VmiController(store, runtime);
   const vmController = new VmController(store);
+  const migrationController = new MigrationController(store, runtime);
   const actions = new KubevirtActions(store, vmiController);
   special.set('subresources.kubevirt.io/virtualmachines', actions);
   special.set('subresources.kubevirt.io/virtualmachineinstances', actions);
@@ -190,13 +192,18 @@ export const startEmbeddedCluster = async (
       do {
         before = store.lastRV;
         await store.settled();
-        await Promise.all([vmController.queue.idle(), vmiController.queue.idle()]);
+        await Promise.all([
+          vmController.queue.idle(),
+          vmiController.queue.idle(),
+          migrationController.queue.idle(),
+        ]);
         await store.settled();
       } while (store.lastRV !== before);
     },
     async stop() {
       clearInterval(compactTimer);
       vmController.stop();
+      migrationController.stop();
       vmiController.stop();
       await runtime.stopAll();
       stopCRDs();

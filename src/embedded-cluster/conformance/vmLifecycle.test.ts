@@ -218,6 +218,69 @@ describe('VirtualMachine lifecycle', () => {
     expect(foreign.status).toBe(403);
   });
 
+  it('live-migrates a running VMI to another node, and fails a migration of a stopped one', async () => {
+    const vmiPath = '/apis/kubevirt.io/v1/namespaces/developer-vms/virtualmachineinstances/mine';
+    const before = ((await api(vmiPath)).body.status as { nodeName: string }).nodeName;
+    const created = await api(
+      '/apis/kubevirt.io/v1/namespaces/developer-vms/virtualmachineinstancemigrations',
+      {
+        method: 'POST',
+        user: 'developer',
+        json: {
+          apiVersion: 'kubevirt.io/v1',
+          kind: 'VirtualMachineInstanceMigration',
+          metadata: { generateName: 'mine-migration-' },
+          spec: { vmiName: 'mine' },
+        },
+      },
+    );
+    expect(created.status).toBe(201);
+    await cluster.controllersIdle();
+    const name = (created.body.metadata as { name: string }).name;
+    const migration = (
+      await api(
+        `/apis/kubevirt.io/v1/namespaces/developer-vms/virtualmachineinstancemigrations/${name}`,
+      )
+    ).body.status as { phase: string; phaseTransitionTimestamps: { phase: string }[] };
+    expect(migration.phase).toBe('Succeeded');
+    expect(migration.phaseTransitionTimestamps.map((p) => p.phase)).toEqual([
+      'Scheduling',
+      'Running',
+      'Succeeded',
+    ]);
+    const after = (await api(vmiPath)).body.status as {
+      nodeName: string;
+      migrationState: { completed: boolean; sourceNode: string; targetNode: string };
+    };
+    expect(after.nodeName).not.toBe(before);
+    expect(after.migrationState).toMatchObject({
+      completed: true,
+      sourceNode: before,
+      targetNode: after.nodeName,
+    });
+
+    const failed = await api(
+      '/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstancemigrations',
+      {
+        method: 'POST',
+        json: {
+          apiVersion: 'kubevirt.io/v1',
+          kind: 'VirtualMachineInstanceMigration',
+          metadata: { name: 'stopped-one' },
+          spec: { vmiName: 'manual' },
+        },
+      },
+    );
+    expect(failed.status).toBe(201);
+    await cluster.controllersIdle();
+    const status = (
+      await api(
+        '/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstancemigrations/stopped-one',
+      )
+    ).body.status as { phase: string };
+    expect(status.phase).toBe('Failed');
+  });
+
   it('deletes the VMI with its VM', async () => {
     await api(vmPath('default', 'rerun'), { method: 'DELETE' });
     await cluster.controllersIdle();

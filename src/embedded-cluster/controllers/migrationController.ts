@@ -1,0 +1,202 @@
+import { recordEvent } from '../events';
+import type { ObjectStore } from '../store/objectStore';
+import type { KubeObject } from '../types';
+import type { VmRuntime } from './vmRuntime';
+import { NODES, setCondition, VMIS } from './vmiController';
+import { WorkQueue } from './workQueue';
+
+export const MIGRATIONS = 'kubevirt.io/virtualmachineinstancemigrations';
+const HCO = 'hco.kubevirt.io/hyperconvergeds';
+
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+const ACTIVE = ['Pending', 'Scheduling', 'Scheduled', 'PreparingTarget', 'TargetReady', 'Running'];
+
+type VmiStatus = {
+  phase?: string;
+  nodeName?: string;
+  conditions?: Parameters<typeof setCondition>[0];
+  migrationState?: Record<string, unknown>;
+};
+
+/** Runtimes that can really move a guest (QEMU) implement this; the simulation moves it at once. */
+export interface MigratingRuntime extends VmRuntime {
+  migrate(key: string): Promise<{ dataProcessedBytes?: number }>;
+}
+const canMigrate = (runtime: VmRuntime): runtime is MigratingRuntime =>
+  typeof (runtime as Partial<MigratingRuntime>).migrate === 'function';
+
+/**
+ * virt-controller for VirtualMachineInstanceMigrations: moves a running VMI to another node,
+ * through the phases KubeVirt reports, within the HyperConverged's parallel-migration limit,
+ * filling the VMI's `migrationState`; deleting an unfinished migration cancels it.
+ */
+export class MigrationController {
+  readonly queue: WorkQueue;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly runtime: VmRuntime,
+  ) {
+    this.queue = new WorkQueue(
+      (key) => this.reconcile(key),
+      (key, error) => console.error(`migration ${key}:`, error),
+    );
+    this.unsubscribe = store.subscribe(MIGRATIONS, (event) => this.queue.add(keyOf(event.object)));
+    for (const m of store.list(MIGRATIONS)) this.queue.add(keyOf(m));
+  }
+
+  stop() {
+    this.unsubscribe();
+    this.queue.stop();
+  }
+
+  private limit(): number {
+    const hco = this.store.list(HCO)[0];
+    const config = (
+      hco?.spec as { liveMigrationConfig?: { parallelMigrationsPerCluster?: number } } | undefined
+    )?.liveMigrationConfig;
+    return config?.parallelMigrationsPerCluster ?? 5;
+  }
+
+  private async setPhase(
+    migration: KubeObject,
+    phase: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    const status = { ...((migration.status as Record<string, unknown>) ?? {}), ...extra, phase };
+    const transitions = [
+      ...(((migration.status as { phaseTransitionTimestamps?: object[] }) ?? {})
+        .phaseTransitionTimestamps ?? []),
+      { phase, phaseTransitionTimestamp: now() },
+    ];
+    return this.store.put(MIGRATIONS, {
+      ...migration,
+      status: { ...status, phaseTransitionTimestamps: transitions },
+    });
+  }
+
+  private async reconcile(key: string) {
+    const [namespace = '', name = ''] = key.split('/');
+    const migration = this.store.get(MIGRATIONS, namespace, name);
+    if (!migration) return;
+    const phase = (migration.status as { phase?: string } | undefined)?.phase ?? 'Pending';
+    if (!ACTIVE.includes(phase)) return;
+    const vmiName = (migration.spec as { vmiName?: string } | undefined)?.vmiName ?? '';
+    const vmi = this.store.get(VMIS, namespace, vmiName);
+    const vmiStatus = (vmi?.status ?? {}) as VmiStatus;
+    if (migration.metadata.deletionTimestamp) return;
+    if (!vmi || vmiStatus.phase !== 'Running') {
+      await this.setPhase(migration, 'Failed', { reason: `VMI ${vmiName} is not running` });
+      return;
+    }
+    if (!vmiStatus.conditions?.some((c) => c.type === 'LiveMigratable' && c.status === 'True')) {
+      await this.setPhase(migration, 'Failed', { reason: `VMI ${vmiName} is not live-migratable` });
+      return;
+    }
+    if (phase === 'Pending') {
+      const running = this.store
+        .list(MIGRATIONS)
+        .filter(
+          (m) =>
+            m !== migration &&
+            ['Scheduling', 'Scheduled', 'PreparingTarget', 'TargetReady', 'Running'].includes(
+              (m.status as { phase?: string } | undefined)?.phase ?? '',
+            ),
+        );
+      if (running.length >= this.limit()) {
+        this.queue.addAfter(key, 1_000);
+        return;
+      }
+      await this.setPhase(migration, 'Scheduling');
+      return;
+    }
+    const source = vmiStatus.nodeName ?? '';
+    const nodes = this.store
+      .list(NODES)
+      .map((n) => n.metadata.name ?? '')
+      .filter((n) => n && n !== source);
+    const target = nodes[0];
+    if (!target) {
+      await this.setPhase(migration, 'Failed', { reason: 'no other node can take the VM' });
+      return;
+    }
+    const started = now();
+    await this.writeMigrationState(vmi, {
+      migrationUid: migration.metadata.uid,
+      sourceNode: source,
+      targetNode: target,
+      startTimestamp: started,
+      mode: 'PreCopy',
+      completed: false,
+      failed: false,
+    });
+    let current = await this.setPhase(migration, 'Running', {
+      migrationState: { sourceNode: source, targetNode: target, startTimestamp: started },
+    });
+    let processed: number | undefined;
+    try {
+      if (canMigrate(this.runtime))
+        processed = (await this.runtime.migrate(keyOf(vmi))).dataProcessedBytes;
+    } catch (error) {
+      await this.writeMigrationState(vmi, {
+        migrationUid: migration.metadata.uid,
+        sourceNode: source,
+        targetNode: target,
+        startTimestamp: started,
+        endTimestamp: now(),
+        completed: false,
+        failed: true,
+        failureReason: (error as Error).message,
+      });
+      await this.setPhase(current, 'Failed', { reason: (error as Error).message });
+      return;
+    }
+    const after = this.store.get(VMIS, namespace, vmiName);
+    if (!after) return;
+    await this.store.put(VMIS, {
+      ...after,
+      status: {
+        ...((after.status as object) ?? {}),
+        nodeName: target,
+        migrationState: {
+          migrationUid: migration.metadata.uid,
+          sourceNode: source,
+          targetNode: target,
+          startTimestamp: started,
+          endTimestamp: now(),
+          completed: true,
+          failed: false,
+          mode: 'PreCopy',
+          ...(processed !== undefined ? { dataProcessed: processed } : {}),
+        },
+      },
+    });
+    current = this.store.get(MIGRATIONS, namespace, name) ?? current;
+    await this.setPhase(current, 'Succeeded', {
+      migrationState: {
+        sourceNode: source,
+        targetNode: target,
+        startTimestamp: started,
+        endTimestamp: now(),
+        completed: true,
+      },
+    });
+    await recordEvent(this.store, {
+      involvedObject: after,
+      type: 'Normal',
+      reason: 'Migrated',
+      message: `The VirtualMachineInstance migrated to node ${target}.`,
+      component: 'virt-handler',
+    });
+  }
+
+  private async writeMigrationState(vmi: KubeObject, migrationState: Record<string, unknown>) {
+    const current = this.store.get(VMIS, vmi.metadata.namespace, vmi.metadata.name ?? '') ?? vmi;
+    await this.store.put(VMIS, {
+      ...current,
+      status: { ...((current.status as object) ?? {}), migrationState },
+    });
+  }
+}
