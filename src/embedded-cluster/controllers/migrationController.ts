@@ -2,7 +2,7 @@ import { recordEvent } from '../events';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
 import type { VmRuntime } from './vmRuntime';
-import { NODES, setCondition, VMIS } from './vmiController';
+import { NODES, type setCondition, VMIS } from './vmiController';
 import { WorkQueue } from './workQueue';
 
 export const MIGRATIONS = 'kubevirt.io/virtualmachineinstancemigrations';
