@@ -31,6 +31,7 @@ import { KUBEVIRT_SUBRESOURCE_DISCOVERY } from './api/special/kubevirtSubresourc
 import { KubevirtActions } from './api/special/kubevirtActions';
 import { openConsoleSocket } from './api/consoles';
 import { MigrationController } from './controllers/migrationController';
+import { KubevirtMetrics, type StatsSource } from './metrics';
 import { VmController } from './controllers/vmController';
 import { VmiController } from './controllers/vmiController';
 import { SimulatedRuntime, type VmRuntime } from './controllers/vmRuntime';
@@ -126,6 +127,7 @@ export const startEmbeddedCluster = async (
         ? { ...KUBERNETES_VERSION, platform: `${process.platform}/${process.arch}` }
         : openapi.document(p, query),
     bookmarkMs: options.bookmarkMs,
+    metrics: () => metrics.render(),
     openConsole: (target, req, socket, head, wss) =>
       openConsoleSocket(store, runtime, wss, target, req, socket, head),
     rbacWriteCheck: (user) => (object, verb) => {
@@ -149,6 +151,7 @@ export const startEmbeddedCluster = async (
   const vmiController = new VmiController(store, runtime);
   const vmController = new VmController(store);
   const migrationController = new MigrationController(store, runtime);
+  const metrics = new KubevirtMetrics(store, runtime as StatsSource);
   const actions = new KubevirtActions(store, vmiController);
   special.set('subresources.kubevirt.io/virtualmachines', actions);
   special.set('subresources.kubevirt.io/virtualmachineinstances', actions);
@@ -204,6 +207,7 @@ export const startEmbeddedCluster = async (
       clearInterval(compactTimer);
       vmController.stop();
       migrationController.stop();
+      metrics.stop();
       vmiController.stop();
       await runtime.stopAll();
       stopCRDs();

@@ -66,6 +66,8 @@ export interface ApiServerParts {
   special: Map<string, SpecialResource>;
   /** Non-resource GET documents (version, openapi), by path. */
   documents: (path: string, query: URLSearchParams) => unknown;
+  /** Prometheus text for `/metrics` (the kubevirt_* series). */
+  metrics?: () => string;
   /** Bridges a VMI's serial console or VNC to a WebSocket (throws ApiError when it cannot). */
   openConsole?: (
     target: { namespace: string; name: string; kind: 'serial' | 'vnc'; preserveSession: boolean },
@@ -241,6 +243,15 @@ export class ApiServer {
         resource: '',
         nonResourceURL: url.pathname,
       });
+      if (url.pathname === '/metrics' && this.parts.metrics) {
+        const text = this.parts.metrics();
+        res.writeHead(200, {
+          'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+          'Content-Length': String(Buffer.byteLength(text)),
+        });
+        res.end(text);
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD')
         throw methodNotAllowed(`${req.method} is not allowed on ${url.pathname}`);
       const document = this.nonResource(url.pathname, url.searchParams);

@@ -281,6 +281,32 @@ describe('VirtualMachine lifecycle', () => {
     expect(status.phase).toBe('Failed');
   });
 
+  it('exposes kubevirt_* metrics for Prometheus, to those allowed to scrape', async () => {
+    const response = await fetch(`${cluster.httpURL}/metrics`, {
+      headers: { Authorization: `Bearer ${tokens.admin}` },
+    });
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toMatch(
+      /^kubevirt_vmi_phase_count\{node="worker-\d",phase="running",os="fedora"\} \d+$/m,
+    );
+    expect(text).toMatch(
+      /^kubevirt_vmi_memory_domain_bytes\{name="rerun",namespace="default",node="worker-\d"\} 134217728$/m,
+    );
+    expect(text).toMatch(
+      /^kubevirt_vm_running_status_last_transition_timestamp_seconds\{name="life",namespace="default"\} \d+\.\d+$/m,
+    );
+    expect(text).toMatch(
+      /^kubevirt_vm_non_running_status_last_transition_timestamp_seconds\{name="life",namespace="default"\}/m,
+    );
+    // The simulation has no process: no CPU or memory figures are made up for it.
+    expect(text).not.toContain('kubevirt_vmi_cpu_usage_seconds_total');
+    const developer = await fetch(`${cluster.httpURL}/metrics`, {
+      headers: { Authorization: `Bearer ${tokens.developer}` },
+    });
+    expect(developer.status).toBe(403);
+  });
+
   it('deletes the VMI with its VM', async () => {
     await api(vmPath('default', 'rerun'), { method: 'DELETE' });
     await cluster.controllersIdle();
