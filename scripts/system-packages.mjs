@@ -10,7 +10,12 @@ export const PACKAGE_GROUPS = {
   browser: ['chromium', 'fonts-nanum', 'fonts-ipafont-gothic'],
   // The embedded cluster makes its CA with openssl; a kubectl may have to be unpacked from a zip.
   cluster: ['openssl', 'unzip'],
+  // The embedded cluster runs VMs as QEMU processes; the recommended extras are not needed.
+  qemu: ['qemu-system-x86'],
 };
+
+/** Groups whose packages are installed with `--no-install-recommends`. */
+const NO_RECOMMENDS = new Set(['qemu']);
 
 const isInstalled = (name) => {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
@@ -38,18 +43,32 @@ export const ensureSystemPackages = (...groups) => {
   const wanted = groups.flatMap((group) => PACKAGE_GROUPS[group] ?? []);
   const missing = wanted.filter((name) => !isInstalled(name));
   if (missing.length === 0) return true;
+  const lean = groups
+    .filter((group) => NO_RECOMMENDS.has(group))
+    .flatMap((group) => PACKAGE_GROUPS[group] ?? [])
+    .filter((name) => missing.includes(name));
+  const rest = missing.filter((name) => !lean.includes(name));
   const canApt =
     process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (!canApt) {
     console.error(
       `Missing system packages: ${missing.join(' ')}.\n` +
-        `Install them (on Debian or Ubuntu: sudo apt-get install -y ${missing.join(' ')}) and run again.`,
+        `Install them (on Debian or Ubuntu: ${[
+          rest.length ? `sudo apt-get install -y ${rest.join(' ')}` : '',
+          lean.length ? `sudo apt-get install -y --no-install-recommends ${lean.join(' ')}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ')}) and run again.`,
     );
     return false;
   }
   log(`Installing system packages: ${missing.join(' ')}…`);
   if (!aptListsAreFresh() && !apt(['update', '-qq'])) return false;
-  return apt(['install', '-y', '-qq', ...missing]) && missing.every(isInstalled);
+  return (
+    (rest.length === 0 || apt(['install', '-y', '-qq', ...rest])) &&
+    (lean.length === 0 || apt(['install', '-y', '-qq', '--no-install-recommends', ...lean])) &&
+    missing.every(isInstalled)
+  );
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
