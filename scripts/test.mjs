@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildAll } from './build.mjs';
 import { binPath, ensureDependencies, exitOnError, log, root, run } from './lib/project.mjs';
+import { ensureVmSupport } from './guest-image.mjs';
 import { ensureKubectl } from './kubectl.mjs';
 import { ensureSystemPackages } from './system-packages.mjs';
 
@@ -35,6 +36,8 @@ await ensureDependencies().catch(exitOnError);
 const browserReady = ensureSystemPackages('browser');
 // The conformance suites drive the embedded cluster with a real kubectl.
 if (ensureSystemPackages('cluster')) process.env.KUBECTL = ensureKubectl();
+// VMs that really run: QEMU and the guest image (the suites that need them skip, saying why, without).
+ensureVmSupport();
 
 await check('lint', async () => (await run(binPath('eslint'), ['--max-warnings', '0', '.'])) === 0);
 await check(

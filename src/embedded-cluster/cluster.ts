@@ -35,6 +35,7 @@ import { KubevirtMetrics, type StatsSource } from './metrics';
 import { VmController } from './controllers/vmController';
 import { VmiController } from './controllers/vmiController';
 import { SimulatedRuntime, type VmRuntime } from './controllers/vmRuntime';
+import { QemuVmRuntime } from './controllers/qemuVmRuntime';
 import { SEED_NODES } from './controllers/nodes';
 import { clusterInstancetypes, clusterPreferences } from './seed/instancetypes';
 import { operatorResources, sampleVirtualMachines } from './seed/virtualization';
@@ -50,8 +51,8 @@ export interface EmbeddedClusterOptions {
   httpsPort?: number;
   /** How often watches get bookmarks (tests shorten it). */
   bookmarkMs?: number;
-  /** What runs the guests; QEMU when available, else a simulation. */
-  runtime?: VmRuntime;
+  /** What runs the guests: QEMU when it and the guest image are available (`auto`), or not. */
+  runtime?: VmRuntime | 'auto' | 'qemu' | 'simulated';
 }
 
 export interface EmbeddedCluster {
@@ -147,7 +148,7 @@ export const startEmbeddedCluster = async (
   special.set('project.openshift.io/projectrequests', projects);
   special.set('template.openshift.io/processedtemplates', new ProcessedTemplateHandler(store));
 
-  const runtime: VmRuntime = options.runtime ?? new SimulatedRuntime();
+  const runtime = chooseRuntime(options.runtime ?? 'auto');
   const vmiController = new VmiController(store, runtime);
   const vmController = new VmController(store);
   const migrationController = new MigrationController(store, runtime);
@@ -216,6 +217,20 @@ export const startEmbeddedCluster = async (
       await journal.close();
     },
   };
+};
+
+const chooseRuntime = (choice: NonNullable<EmbeddedClusterOptions['runtime']>): VmRuntime => {
+  if (typeof choice === 'object') return choice;
+  if (choice === 'simulated') return new SimulatedRuntime();
+  if (QemuVmRuntime.available()) return new QemuVmRuntime();
+  if (choice === 'qemu')
+    throw new Error(
+      'QEMU or the guest image is missing: run `node scripts/guest-image.mjs` (it installs QEMU on Debian as root)',
+    );
+  console.warn(
+    'QEMU or the guest image is missing: VMs run their lifecycle without a guest (node scripts/guest-image.mjs sets them up).',
+  );
+  return new SimulatedRuntime();
 };
 
 const listen = (server: Server, host: string, port: number) =>

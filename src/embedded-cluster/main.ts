@@ -11,6 +11,12 @@ export const defaultDataDir = () =>
     'cluster',
   );
 
+const runtimeChoice = (value: string | undefined) => {
+  if (value === undefined || value === 'auto' || value === 'qemu' || value === 'simulated')
+    return value;
+  throw new Error(`Invalid --runtime "${value}": expected auto, qemu or simulated`);
+};
+
 const main = async () => {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -19,6 +25,7 @@ const main = async () => {
       host: { type: 'string' },
       'http-port': { type: 'string' },
       'https-port': { type: 'string' },
+      runtime: { type: 'string' },
     },
   });
   const port = (value: string | undefined, fallback: number) => {
@@ -33,6 +40,7 @@ const main = async () => {
     host: values.host,
     httpPort: port(values['http-port'], 8080),
     httpsPort: port(values['https-port'], 6443),
+    runtime: runtimeChoice(values.runtime),
   });
   console.log(`Embedded cluster: ${cluster.httpsURL} (plain HTTP on ${cluster.httpURL})`);
   console.log(`State: ${dataDir}`);

@@ -34,6 +34,9 @@ const start = async (port: number) => {
       String(port),
       '--https-port',
       String(httpsPort),
+      // The journal is what is under test; no guests need to boot.
+      '--runtime',
+      'simulated',
     ],
     {
       cwd: root,

@@ -1,0 +1,203 @@
+import { guestImagePaths, kernelCommandLine } from '../runtime/guestImage';
+import { QemuRuntime } from '../runtime/runtime';
+import { openVncSession, SessionDeniedError, SessionRegistry } from '../runtime/vncProxy';
+import type { GuestStats } from '../metrics';
+import {
+  ConsoleUnavailableError,
+  type ConsoleStream,
+  type ExitInfo,
+  type GuestSpec,
+  type VmRuntime,
+} from './vmRuntime';
+
+const OS_VALUE = /^[A-Za-z0-9._-]{1,64}$/;
+const STATS_EVERY_MS = 5_000;
+
+/**
+ * Guests as real QEMU processes (TCG), booting the project's guest image, behind the
+ * controllers' VmRuntime interface: consoles, pause, migration and live figures for /metrics.
+ */
+export class QemuVmRuntime implements VmRuntime {
+  readonly kind = 'qemu' as const;
+  private readonly qemu: QemuRuntime;
+  private readonly vnc = new SessionRegistry();
+  private readonly exitListeners: ((key: string, info: ExitInfo) => void)[] = [];
+  private readonly cache = new Map<string, GuestStats>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(options: { maxMemoryMiB?: number; baseDir?: string } = {}) {
+    this.qemu = new QemuRuntime({
+      maxMemoryMiB: options.maxMemoryMiB ?? 256,
+      baseDir: options.baseDir,
+    });
+    this.qemu.on('exit', (key: string, info: { crashed: boolean; reason: string }) => {
+      this.cache.delete(key);
+      this.vnc.evict(key);
+      for (const listener of this.exitListeners)
+        listener(key, { crashed: info.crashed, reason: info.reason });
+    });
+    // /metrics is read synchronously; the figures are refreshed in the background.
+    this.timer = setInterval(() => void this.refreshStats(), STATS_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** QEMU installed and the guest image built. */
+  static available(): boolean {
+    return new QemuRuntime({}).available();
+  }
+
+  async start(spec: GuestSpec) {
+    const image = guestImagePaths();
+    const os = OS_VALUE.test(spec.os) ? spec.os : 'linux';
+    const process = await this.qemu.start(spec.key, {
+      name: spec.name,
+      namespace: spec.namespace,
+      os,
+      memoryMiB: spec.memoryMiB,
+      cpus: spec.cpus,
+      paused: spec.paused,
+      kernel: image.kernel,
+      initrd: image.initrd,
+      append: kernelCommandLine({ name: spec.name, namespace: spec.namespace, os }),
+      nics: [{ model: 'virtio' }],
+    });
+    return { memoryMiB: process.memoryMiB };
+  }
+
+  async stop(key: string, graceSeconds: number) {
+    await this.qemu.stop(key, graceSeconds);
+  }
+
+  private process(key: string) {
+    const process = this.qemu.get(key);
+    if (!process) throw new Error(`no QEMU process for ${key}`);
+    return process;
+  }
+
+  async pause(key: string) {
+    await this.process(key).pause();
+  }
+
+  async resume(key: string) {
+    await this.process(key).resume();
+  }
+
+  running(key: string) {
+    return !!this.qemu.get(key) || this.qemu.isStarting(key);
+  }
+
+  onExit(listener: (key: string, info: ExitInfo) => void) {
+    this.exitListeners.push(listener);
+  }
+
+  async stopAll() {
+    clearInterval(this.timer);
+    await this.qemu.stopAll(0);
+  }
+
+  async migrate(key: string) {
+    const target = await this.qemu.migrate(key);
+    const info = await target.queryMigrate().catch(() => undefined);
+    return {
+      dataProcessedBytes: (info as { ram?: { transferred?: number } } | undefined)?.ram
+        ?.transferred,
+    };
+  }
+
+  /** The QEMU process id of a guest (what a crash test kills). */
+  processId(key: string): number | undefined {
+    return this.qemu.get(key)?.pid;
+  }
+
+  stats(key: string): GuestStats | undefined {
+    return this.cache.get(key);
+  }
+
+  private async refreshStats() {
+    for (const key of this.qemu.keys()) {
+      const process = this.qemu.get(key);
+      if (!process) continue;
+      try {
+        const stats = await process.stats();
+        this.cache.set(key, {
+          cpuSeconds: stats.cpuSeconds,
+          rssBytes: stats.rssBytes,
+          block: stats.block.map((b) => ({
+            readBytes: b.rdBytes,
+            writeBytes: b.wrBytes,
+            readOps: b.rdOperations,
+            writeOps: b.wrOperations,
+            readSeconds: 0,
+            writeSeconds: 0,
+          })),
+        });
+      } catch {
+        // A process on its way out: its figures go with it.
+      }
+    }
+  }
+
+  openConsole(
+    key: string,
+    kind: 'serial' | 'vnc',
+    options: { preserveSession: boolean },
+  ): ConsoleStream {
+    const process = this.qemu.get(key);
+    if (!process) throw new ConsoleUnavailableError('the guest of this VMI is not running', 409);
+    const dataListeners: ((data: Buffer) => void)[] = [];
+    const closeListeners: (() => void)[] = [];
+    const closed = () => closeListeners.splice(0).forEach((listener) => listener());
+    if (kind === 'serial') {
+      const unsubscribe = process.serial.subscribe((data) =>
+        dataListeners.forEach((listener) => listener(Buffer.from(data))),
+      );
+      return {
+        write: (data) => void process.serial.write(data),
+        onData: (listener) => dataListeners.push(listener),
+        onClose: (listener) => closeListeners.push(listener),
+        close: () => {
+          unsubscribe();
+          closed();
+        },
+      };
+    }
+    try {
+      this.vnc.check(key, options.preserveSession);
+    } catch (error) {
+      if (error instanceof SessionDeniedError)
+        throw new ConsoleUnavailableError(error.message, 409);
+      throw error;
+    }
+    // The VNC socket connects asynchronously; what the client sends meanwhile waits.
+    const pending: Buffer[] = [];
+    let socket: { write(data: Buffer): void; destroy(): void } | undefined;
+    let ended = false;
+    void openVncSession(this.vnc, key, process.vncSocketPath, {
+      preserveSession: options.preserveSession,
+      onEvicted: closed,
+    })
+      .then((session) => {
+        if (ended) {
+          session.socket.destroy();
+          return;
+        }
+        socket = session.socket;
+        session.socket.on('data', (data: Buffer) =>
+          dataListeners.forEach((listener) => listener(data)),
+        );
+        session.socket.on('close', closed);
+        for (const data of pending.splice(0)) session.socket.write(data);
+      })
+      .catch(closed);
+    return {
+      write: (data) => (socket ? socket.write(data) : pending.push(data)),
+      onData: (listener) => dataListeners.push(listener),
+      onClose: (listener) => closeListeners.push(listener),
+      close: () => {
+        ended = true;
+        socket?.destroy();
+        closed();
+      },
+    };
+  }
+}
