@@ -153,7 +153,7 @@ export const startEmbeddedCluster = async (
   const vmController = new VmController(store);
   const migrationController = new MigrationController(store, runtime);
   const metrics = new KubevirtMetrics(store, runtime as StatsSource);
-  const actions = new KubevirtActions(store, vmiController);
+  const actions = new KubevirtActions(store, vmiController, runtime);
   special.set('subresources.kubevirt.io/virtualmachines', actions);
   special.set('subresources.kubevirt.io/virtualmachineinstances', actions);
 

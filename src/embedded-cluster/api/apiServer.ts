@@ -52,6 +52,8 @@ export interface RequestContext {
 export interface HandlerResult {
   status: number;
   body: unknown;
+  /** A non-JSON answer (a PNG screenshot), sent as is. */
+  raw?: { contentType: string; data: Buffer };
   warnings?: string[];
 }
 
@@ -300,6 +302,15 @@ export class ApiServer {
       body: () => readBody(req),
     };
     const answered = await special?.handle(context);
+    if (answered?.raw) {
+      res.writeHead(answered.status, {
+        'Content-Type': answered.raw.contentType,
+        'Content-Length': String(answered.raw.data.length),
+        'Cache-Control': 'no-store',
+      });
+      res.end(answered.raw.data);
+      return;
+    }
     if (answered) {
       send(res, answered.status, answered.body, answered.warnings);
       return;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmbeddedCluster } from '../cluster';
@@ -89,8 +90,20 @@ const openConsole = (kind: 'console' | 'vnc') => {
   };
 };
 
+/** How many different byte values the PNG's pixels hold: a blank screen has one or two. */
+const distinctPixelBytes = (png: Buffer): number => {
+  const idat: Buffer[] = [];
+  for (let offset = 8; offset < png.length;) {
+    const length = png.readUInt32BE(offset);
+    const type = png.subarray(offset + 4, offset + 8).toString('latin1');
+    if (type === 'IDAT') idat.push(png.subarray(offset + 8, offset + 8 + length));
+    offset += 12 + length;
+  }
+  return new Set(inflateSync(Buffer.concat(idat))).size;
+};
+
 describe.skipIf(!available)('a VM that really runs under QEMU', () => {
-  it('boots to a shell that answers on the serial console, shows a VNC screen, pauses, crashes back and stops', async () => {
+  it('boots to a shell that answers on the serial console, shows its screen, pauses, migrates, crashes back and stops', async () => {
     const applied = await kubectl(cluster, ['apply', '-f', '-'], { input: vmYAML });
     expect(applied.code, applied.stderr).toBe(0);
     await vmReaches('Running');
@@ -125,6 +138,63 @@ describe.skipIf(!available)('a VM that really runs under QEMU', () => {
     await serial.waitFor(/still-42/);
 
     serial.ws.close();
+
+    // The screen, as vnc/screenshot gives it: a PNG with something drawn on it.
+    const shot = await fetch(
+      `${cluster.httpURL}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachineinstances/real-vm/vnc/screenshot`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    expect(shot.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await shot.arrayBuffer());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(distinctPixelBytes(png)).toBeGreaterThan(2);
+
+    // Live migration moves the guest to another node; it still answers there.
+    const nodeBefore = (
+      cluster.store.get('kubevirt.io/virtualmachineinstances', 'default', 'real-vm')!.status as {
+        nodeName: string;
+      }
+    ).nodeName;
+    const migration = await fetch(
+      `${cluster.httpURL}/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstancemigrations`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          apiVersion: 'kubevirt.io/v1',
+          kind: 'VirtualMachineInstanceMigration',
+          metadata: { name: 'move-it' },
+          spec: { vmiName: 'real-vm' },
+        }),
+      },
+    );
+    expect(migration.status).toBe(201);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('migration did not finish')), 60_000);
+      const check = () => {
+        const phase = (
+          cluster.store.get('kubevirt.io/virtualmachineinstancemigrations', 'default', 'move-it')
+            ?.status as { phase?: string } | undefined
+        )?.phase;
+        if (phase === 'Succeeded' || phase === 'Failed') {
+          clearTimeout(timer);
+          off();
+          if (phase === 'Succeeded') resolve();
+          else reject(new Error('migration failed'));
+        }
+      };
+      const off = cluster.store.subscribe('kubevirt.io/virtualmachineinstancemigrations', check);
+      check();
+    });
+    const moved = cluster.store.get('kubevirt.io/virtualmachineinstances', 'default', 'real-vm')!
+      .status as { nodeName: string; migrationState: { completed: boolean } };
+    expect(moved.nodeName).not.toBe(nodeBefore);
+    expect(moved.migrationState.completed).toBe(true);
+    const after = openConsole('console');
+    await after.opened;
+    after.ws.send(Buffer.from('echo moved-$((40+2))\n'));
+    await after.waitFor(/moved-42/);
+    after.ws.close();
 
     // A crashed QEMU fails the VMI, and RerunOnFailure brings a new one up.
     const before = cluster.store.get('kubevirt.io/virtualmachineinstances', 'default', 'real-vm')

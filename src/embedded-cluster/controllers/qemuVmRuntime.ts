@@ -1,3 +1,5 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { guestImagePaths, kernelCommandLine } from '../runtime/guestImage';
 import { QemuRuntime } from '../runtime/runtime';
 import { openVncSession, SessionDeniedError, SessionRegistry } from '../runtime/vncProxy';
@@ -102,6 +104,17 @@ export class QemuVmRuntime implements VmRuntime {
       dataProcessedBytes: (info as { ram?: { transferred?: number } } | undefined)?.ram
         ?.transferred,
     };
+  }
+
+  async screenshot(key: string): Promise<Buffer> {
+    const process = this.process(key);
+    const file = join(process.runDir, `screen-${Date.now()}.png`);
+    await process.screendump(file);
+    try {
+      return await readFile(file);
+    } finally {
+      await rm(file, { force: true });
+    }
   }
 
   /** The QEMU process id of a guest (what a crash test kills). */

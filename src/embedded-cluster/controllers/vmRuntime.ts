@@ -45,6 +45,8 @@ export interface VmRuntime {
   /** Asks the guest to power off; forces it after `graceSeconds`. Resolves once it is gone. */
   stop(key: string, graceSeconds: number): Promise<void>;
   pause(key: string): Promise<void>;
+  /** A PNG of the guest's screen (`vnc/screenshot`), where there is a screen. */
+  screenshot?(key: string): Promise<Buffer>;
   resume(key: string): Promise<void>;
   running(key: string): boolean;
   onExit(listener: (key: string, info: ExitInfo) => void): void;

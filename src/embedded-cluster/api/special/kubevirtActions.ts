@@ -5,6 +5,7 @@ import {
   type StateChangeRequest,
 } from '../../controllers/vmController';
 import { VMIS, type VmiController } from '../../controllers/vmiController';
+import type { VmRuntime } from '../../controllers/vmRuntime';
 import type { ObjectStore } from '../../store/objectStore';
 import type { KubeObject } from '../../types';
 import type { HandlerResult, RequestContext, SpecialResource } from '../apiServer';
@@ -29,6 +30,7 @@ export class KubevirtActions implements SpecialResource {
   constructor(
     private readonly store: ObjectStore,
     private readonly vmis: VmiController,
+    private readonly runtime: VmRuntime,
   ) {}
 
   async handle(context: RequestContext): Promise<HandlerResult | undefined> {
@@ -115,6 +117,7 @@ export class KubevirtActions implements SpecialResource {
       if (action === 'userlist')
         return { status: 200, body: { items: [{ userName: 'root', domain: '', loginTime: 0 }] } };
       if (action === 'filesystemlist') return { status: 200, body: { items: [] } };
+      if (action === 'vnc/screenshot') return this.screenshot(key, status?.phase);
       throw new ApiError(
         400,
         'BadRequest',
@@ -139,6 +142,21 @@ export class KubevirtActions implements SpecialResource {
         throw badRequest(`virtualmachineinstances/${action} is not supported here`);
     }
     return { status: 202, body: '' };
+  }
+
+  private async screenshot(key: string, phase: string | undefined): Promise<HandlerResult> {
+    if (phase !== 'Running') throw conflict('VMI is not running');
+    if (!this.runtime.screenshot)
+      throw new ApiError(
+        503,
+        'ServiceUnavailable',
+        'no display in this environment: QEMU is not installed, so the VM runs without a guest',
+      );
+    return {
+      status: 200,
+      body: undefined,
+      raw: { contentType: 'image/png', data: await this.runtime.screenshot(key) },
+    };
   }
 
   private async current(vm: KubeObject) {
