@@ -38,6 +38,7 @@ import { SimulatedRuntime, type VmRuntime } from './controllers/vmRuntime';
 import { QemuVmRuntime } from './controllers/qemuVmRuntime';
 import { SEED_NODES } from './controllers/nodes';
 import { clusterInstancetypes, clusterPreferences } from './seed/instancetypes';
+import { commonTemplates } from './seed/templates';
 import { operatorResources, sampleVirtualMachines } from './seed/virtualization';
 import { must, nameOf } from './objectRefs';
 
@@ -273,8 +274,13 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry) => {
   }
   for (const object of defaultRbacObjects()) await ensure(object);
   for (const node of SEED_NODES) await ensure(node);
-  for (const object of [...clusterInstancetypes(), ...clusterPreferences(), ...operatorResources()])
-    await ensure(object);
+  const shared = [
+    ...clusterInstancetypes(),
+    ...clusterPreferences(),
+    ...operatorResources(),
+    ...commonTemplates(),
+  ];
+  for (const object of shared) await ensure(object);
   // Sample content comes once: what a user deletes stays deleted.
   const marker = {
     apiVersion: 'v1',
