@@ -12,10 +12,12 @@ export const PACKAGE_GROUPS = {
   cluster: ['openssl', 'unzip'],
   // The embedded cluster runs VMs as QEMU processes; the recommended extras are not needed.
   qemu: ['qemu-system-x86'],
+  // Standalone, the BFF proxies a local Prometheus that scrapes the embedded cluster's /metrics.
+  prometheus: ['prometheus'],
 };
 
 /** Groups whose packages are installed with `--no-install-recommends`. */
-const NO_RECOMMENDS = new Set(['qemu']);
+const NO_RECOMMENDS = new Set(['qemu', 'prometheus']);
 
 const isInstalled = (name) => {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
@@ -40,6 +42,13 @@ const apt = (args) =>
 
 /** Ensures the packages of the named groups; resolves true when all are present. */
 export const ensureSystemPackages = (...groups) => {
+  const unknown = groups.filter((group) => !(group in PACKAGE_GROUPS));
+  if (unknown.length) {
+    console.error(
+      `Unknown package group(s): ${unknown.join(', ')} (known: ${Object.keys(PACKAGE_GROUPS).join(', ')}).`,
+    );
+    return false;
+  }
   const wanted = groups.flatMap((group) => PACKAGE_GROUPS[group] ?? []);
   const missing = wanted.filter((name) => !isInstalled(name));
   if (missing.length === 0) return true;

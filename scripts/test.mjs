@@ -38,6 +38,8 @@ const browserReady = ensureSystemPackages('browser');
 if (ensureSystemPackages('cluster')) process.env.KUBECTL = ensureKubectl();
 // VMs that really run: QEMU and the guest image (the suites that need them skip, saying why, without).
 ensureVmSupport();
+// The local Prometheus that scrapes the embedded cluster (its suites skip, saying why, without).
+ensureSystemPackages('prometheus');
 
 await check('lint', async () => (await run(binPath('eslint'), ['--max-warnings', '0', '.'])) === 0);
 await check(

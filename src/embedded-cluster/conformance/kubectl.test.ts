@@ -297,6 +297,13 @@ describe('kubectl against the embedded cluster', () => {
     expect(refused.stderr).toContain(
       'User "developer" cannot list resource "virtualmachines" in API group "kubevirt.io" in the namespace "default"',
     );
+    // The common templates in `openshift` are readable by every user, as on OpenShift.
+    const templates = await kubectl(
+      cluster,
+      ['get', 'templates', '-n', 'openshift', '-o', 'name'],
+      { context: 'developer' },
+    );
+    expect(templates.stdout).toContain('template.template.openshift.io/rhel9-server-small');
     const projects = await kubectl(cluster, ['get', 'projects', '-o', 'name'], {
       context: 'developer',
     });
