@@ -30,6 +30,7 @@ import type { KubeObject } from './types';
 import { KUBEVIRT_SUBRESOURCE_DISCOVERY } from './api/special/kubevirtSubresources';
 import { KubevirtActions } from './api/special/kubevirtActions';
 import { openConsoleSocket } from './api/consoles';
+import { Hotplug } from './api/special/hotplug';
 import { MigrationController } from './controllers/migrationController';
 import { KubevirtMetrics, type StatsSource } from './metrics';
 import { VmController } from './controllers/vmController';
@@ -154,7 +155,12 @@ export const startEmbeddedCluster = async (
   const vmController = new VmController(store);
   const migrationController = new MigrationController(store, runtime);
   const metrics = new KubevirtMetrics(store, runtime as StatsSource);
-  const actions = new KubevirtActions(store, vmiController, runtime);
+  const actions = new KubevirtActions(
+    store,
+    vmiController,
+    runtime,
+    new Hotplug(store, runtime, dataDir),
+  );
   special.set('subresources.kubevirt.io/virtualmachines', actions);
   special.set('subresources.kubevirt.io/virtualmachineinstances', actions);
 

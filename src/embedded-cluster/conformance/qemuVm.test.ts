@@ -103,7 +103,7 @@ const distinctPixelBytes = (png: Buffer): number => {
 };
 
 describe.skipIf(!available)('a VM that really runs under QEMU', () => {
-  it('boots to a shell that answers on the serial console, shows its screen, pauses, migrates, crashes back and stops', async () => {
+  it('boots to a shell that answers on the serial console, shows its screen, pauses, migrates, hot-plugs a disk, crashes back and stops', async () => {
     const applied = await kubectl(cluster, ['apply', '-f', '-'], { input: vmYAML });
     expect(applied.code, applied.stderr).toBe(0);
     await vmReaches('Running');
@@ -194,6 +194,45 @@ describe.skipIf(!available)('a VM that really runs under QEMU', () => {
     await after.opened;
     after.ws.send(Buffer.from('echo moved-$((40+2))\n'));
     await after.waitFor(/moved-42/);
+
+    // Hot-plug: a PVC's disk appears in the running guest as a SCSI disk, and goes away again.
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const claim = await fetch(
+      `${cluster.httpURL}/api/v1/namespaces/default/persistentvolumeclaims`,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          metadata: { name: 'extra-disk' },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '8Mi' } } },
+        }),
+      },
+    );
+    expect(claim.status).toBe(201);
+    const added = await fetch(
+      `${cluster.httpURL}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/real-vm/addvolume`,
+      {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({
+          name: 'extra',
+          disk: { disk: { bus: 'scsi' } },
+          volumeSource: { persistentVolumeClaim: { claimName: 'extra-disk', hotpluggable: true } },
+        }),
+      },
+    );
+    expect(added.status).toBe(202);
+    after.ws.send(Buffer.from('sleep 1; cat /sys/block/sda/size\n'));
+    await after.waitFor(/\n16384\r?\n/);
+    const removed = await fetch(
+      `${cluster.httpURL}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/real-vm/removevolume`,
+      { method: 'PUT', headers, body: JSON.stringify({ name: 'extra' }) },
+    );
+    expect(removed.status).toBe(202);
+    after.ws.send(Buffer.from('sleep 1; ls /sys/block/ | grep -c sda\n'));
+    await after.waitFor(/\n0\r?\n/);
     after.ws.close();
 
     // A crashed QEMU fails the VMI, and RerunOnFailure brings a new one up.

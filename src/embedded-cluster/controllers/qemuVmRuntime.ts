@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guestImagePaths, kernelCommandLine } from '../runtime/guestImage';
+import { qemuId } from '../runtime/qemuArgs';
 import { QemuRuntime } from '../runtime/runtime';
 import { openVncSession, SessionDeniedError, SessionRegistry } from '../runtime/vncProxy';
 import type { GuestStats } from '../metrics';
@@ -104,6 +105,19 @@ export class QemuVmRuntime implements VmRuntime {
       dataProcessedBytes: (info as { ram?: { transferred?: number } } | undefined)?.ram
         ?.transferred,
     };
+  }
+
+  async hotplugDisk(key: string, disk: { name: string; path: string; serial: string }) {
+    await this.process(key).hotplugDisk({
+      id: qemuId(disk.name),
+      path: disk.path,
+      format: 'raw',
+      serial: disk.serial,
+    });
+  }
+
+  async unplugDisk(key: string, name: string) {
+    await this.process(key).removeDisk(qemuId(name));
   }
 
   async screenshot(key: string): Promise<Buffer> {

@@ -6,7 +6,7 @@ import { setCondition, VMIS } from './vmiController';
 import { WorkQueue } from './workQueue';
 
 export const VMS = 'kubevirt.io/virtualmachines';
-const TEMPLATE_HASH = 'kubevirt.io/vm-template-hash';
+export const TEMPLATE_HASH = 'kubevirt.io/vm-template-hash';
 /** Set by `start --paused`: the next VMI starts paused. */
 export const START_PAUSED = 'kubevirt.io/start-paused';
 
@@ -40,7 +40,7 @@ export const runStrategyOf = (vm: KubeObject): RunStrategy => {
   return spec.running ? 'Always' : 'Halted';
 };
 
-const templateHash = (vm: KubeObject) =>
+export const templateHash = (vm: KubeObject) =>
   createHash('sha256')
     .update(
       JSON.stringify(((vm.spec ?? {}) as VmSpec).template ?? {}) +

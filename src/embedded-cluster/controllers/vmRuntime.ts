@@ -45,6 +45,9 @@ export interface VmRuntime {
   /** Asks the guest to power off; forces it after `graceSeconds`. Resolves once it is gone. */
   stop(key: string, graceSeconds: number): Promise<void>;
   pause(key: string): Promise<void>;
+  /** Attaches a raw disk image to the running guest as a SCSI disk; detaches it by name. */
+  hotplugDisk?(key: string, disk: { name: string; path: string; serial: string }): Promise<void>;
+  unplugDisk?(key: string, name: string): Promise<void>;
   /** A PNG of the guest's screen (`vnc/screenshot`), where there is a screen. */
   screenshot?(key: string): Promise<Buffer>;
   resume(key: string): Promise<void>;

@@ -6,6 +6,7 @@ import {
 } from '../../controllers/vmController';
 import { VMIS, type VmiController } from '../../controllers/vmiController';
 import type { VmRuntime } from '../../controllers/vmRuntime';
+import type { Hotplug } from './hotplug';
 import type { ObjectStore } from '../../store/objectStore';
 import type { KubeObject } from '../../types';
 import type { HandlerResult, RequestContext, SpecialResource } from '../apiServer';
@@ -31,6 +32,7 @@ export class KubevirtActions implements SpecialResource {
     private readonly store: ObjectStore,
     private readonly vmis: VmiController,
     private readonly runtime: VmRuntime,
+    private readonly hotplug: Hotplug,
   ) {}
 
   async handle(context: RequestContext): Promise<HandlerResult | undefined> {
@@ -85,6 +87,12 @@ export class KubevirtActions implements SpecialResource {
         else await this.setStrategy(vm, 'Halted');
         break;
       }
+      case 'addvolume':
+        await this.hotplug.addToVm(vm, body as Parameters<Hotplug['addToVm']>[1]);
+        break;
+      case 'removevolume':
+        await this.hotplug.removeFromVm(vm, (body as { name?: string }).name);
+        break;
       case 'restart': {
         if (!running) throw conflict('VM is not running');
         await this.request(vm, [{ action: 'Stop', uid: vmi?.metadata.uid }, { action: 'Start' }]);
@@ -124,7 +132,7 @@ export class KubevirtActions implements SpecialResource {
         `${action} is a WebSocket: connect with an Upgrade request`,
       );
     }
-    await context.body();
+    const body = await context.body();
     if (status?.phase !== 'Running') throw conflict('VMI is not running');
     switch (action) {
       case 'pause':
@@ -134,6 +142,16 @@ export class KubevirtActions implements SpecialResource {
       case 'unpause':
         if (!paused) throw conflict('VMI is not paused');
         await this.vmis.pause(key, false);
+        break;
+      case 'addvolume':
+        await this.hotplug.addToVmi(namespace, name, body as Parameters<Hotplug['addToVmi']>[2]);
+        break;
+      case 'removevolume':
+        await this.hotplug.removeFromVmi(
+          namespace,
+          name,
+          (body as { name?: string } | undefined)?.name,
+        );
         break;
       case 'softreboot':
         if (paused) throw conflict('VMI is paused');

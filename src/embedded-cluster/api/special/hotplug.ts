@@ -1,0 +1,206 @@
+import { TEMPLATE_HASH, templateHash, VMS } from '../../controllers/vmController';
+import { VMIS } from '../../controllers/vmiController';
+import type { VmRuntime } from '../../controllers/vmRuntime';
+import type { ObjectStore } from '../../store/objectStore';
+import type { KubeObject } from '../../types';
+import { ensureVolumeFile, quantityBytes, volumePath } from '../../volumes';
+import { ApiError, badRequest } from '../errors';
+
+/** The body of `addvolume`, as KubeVirt's AddVolumeOptions. */
+interface AddVolumeOptions {
+  name?: string;
+  disk?: { name?: string; disk?: { bus?: string }; serial?: string };
+  volumeSource?: { persistentVolumeClaim?: { claimName?: string }; dataVolume?: { name?: string } };
+}
+
+type Template = {
+  spec?: { domain?: { devices?: { disks?: { name: string }[] } }; volumes?: { name: string }[] };
+};
+
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Hot-plug as KubeVirt does it: `addvolume` on a VMI attaches a PVC's disk to the running guest
+ * (a SCSI disk, through QMP) and lists it in `status.volumeStatus`; on a VM it also records the
+ * disk in the template so it stays after a restart. `removevolume` undoes both.
+ */
+export class Hotplug {
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly runtime: VmRuntime,
+    private readonly dataDir: string,
+  ) {}
+
+  private claimOf(namespace: string, options: AddVolumeOptions) {
+    const claimName =
+      options.volumeSource?.persistentVolumeClaim?.claimName ??
+      options.volumeSource?.dataVolume?.name;
+    if (!options.name || !NAME.test(options.name))
+      throw badRequest('AddVolumeOptions requires a name that is a DNS-1123 label');
+    if (!claimName)
+      throw badRequest(
+        'AddVolumeOptions requires volumeSource.persistentVolumeClaim.claimName or volumeSource.dataVolume.name',
+      );
+    const claim = this.store.get('core/persistentvolumeclaims', namespace, claimName);
+    if (!claim)
+      throw new ApiError(404, 'NotFound', `persistentvolumeclaims "${claimName}" not found`, {
+        name: claimName,
+        kind: 'persistentvolumeclaims',
+      });
+    const requested = (
+      claim.spec as { resources?: { requests?: { storage?: unknown } } } | undefined
+    )?.resources?.requests?.storage;
+    return { claimName, sizeBytes: quantityBytes(requested) ?? 1024 ** 3 };
+  }
+
+  private volumeEntries(options: AddVolumeOptions, claimName: string) {
+    const name = options.name ?? '';
+    const source = options.volumeSource?.dataVolume
+      ? { dataVolume: { name: claimName, hotpluggable: true } }
+      : { persistentVolumeClaim: { claimName, hotpluggable: true } };
+    return {
+      disk: {
+        name,
+        disk: { bus: 'scsi' },
+        ...(options.disk?.serial ? { serial: options.disk.serial } : {}),
+      },
+      volume: { name, ...source },
+    };
+  }
+
+  async addToVmi(namespace: string, name: string, options: AddVolumeOptions) {
+    const vmi = this.store.get(VMIS, namespace, name);
+    if (!vmi)
+      throw new ApiError(404, 'NotFound', `virtualmachineinstance.kubevirt.io "${name}" not found`);
+    const { claimName, sizeBytes } = this.claimOf(namespace, options);
+    const spec = structuredClone((vmi.spec ?? {}) as Template['spec'] & object);
+    if (spec.volumes?.some((v) => v.name === options.name))
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Unable to add volume [${options.name}] because volume with that name already exists`,
+      );
+    const { disk, volume } = this.volumeEntries(options, claimName);
+    const file = volumePath(this.dataDir, namespace, claimName);
+    await ensureVolumeFile(file, sizeBytes);
+    const key = `${namespace}/${name}`;
+    if (this.runtime.hotplugDisk && this.runtime.running(key)) {
+      await this.runtime.hotplugDisk(key, {
+        name: disk.name,
+        path: file,
+        serial: options.disk?.serial ?? claimName.slice(0, 20),
+      });
+    }
+    spec.domain = {
+      ...(spec.domain ?? {}),
+      devices: {
+        ...(spec.domain?.devices ?? {}),
+        disks: [...(spec.domain?.devices?.disks ?? []), disk],
+      },
+    };
+    spec.volumes = [...(spec.volumes ?? []), volume];
+    const status = (vmi.status ?? {}) as { volumeStatus?: object[] };
+    const volumeStatus = [
+      ...(status.volumeStatus ?? []),
+      {
+        name: disk.name,
+        target: '',
+        phase: 'Ready',
+        reason: 'VolumeReady',
+        message: 'Successfully attach hotplugged volume',
+        hotplugVolume: { attachPodName: `hp-volume-${name}` },
+        persistentVolumeClaimInfo: { claimName },
+      },
+    ];
+    await this.store.put(VMIS, { ...vmi, spec, status: { ...status, volumeStatus } });
+  }
+
+  async removeFromVmi(namespace: string, name: string, volumeName: string | undefined) {
+    const vmi = this.store.get(VMIS, namespace, name);
+    if (!vmi)
+      throw new ApiError(404, 'NotFound', `virtualmachineinstance.kubevirt.io "${name}" not found`);
+    if (!volumeName) throw badRequest('RemoveVolumeOptions requires a name');
+    const spec = structuredClone((vmi.spec ?? {}) as Template['spec'] & object);
+    const status = (vmi.status ?? {}) as {
+      volumeStatus?: { name: string; hotplugVolume?: object }[];
+    };
+    if (!status.volumeStatus?.some((v) => v.name === volumeName && v.hotplugVolume))
+      throw badRequest(
+        `Unable to remove volume [${volumeName}] because it is not a hotplugged volume`,
+      );
+    const key = `${namespace}/${name}`;
+    if (this.runtime.unplugDisk && this.runtime.running(key))
+      await this.runtime.unplugDisk(key, volumeName);
+    spec.volumes = (spec.volumes ?? []).filter((v) => v.name !== volumeName);
+    if (spec.domain?.devices?.disks)
+      spec.domain.devices.disks = spec.domain.devices.disks.filter((d) => d.name !== volumeName);
+    await this.store.put(VMIS, {
+      ...vmi,
+      spec,
+      status: {
+        ...status,
+        volumeStatus: (status.volumeStatus ?? []).filter((v) => v.name !== volumeName),
+      },
+    });
+  }
+
+  /** On a VM: kept in the template, and attached at once when it runs. */
+  async addToVm(vm: KubeObject, options: AddVolumeOptions) {
+    const namespace = vm.metadata.namespace ?? '';
+    const { claimName } = this.claimOf(namespace, options);
+    const { disk, volume } = this.volumeEntries(options, claimName);
+    const spec = structuredClone((vm.spec ?? {}) as { template?: Template });
+    const template = spec.template ?? {};
+    const tspec = template.spec ?? {};
+    if (tspec.volumes?.some((v) => v.name === options.name))
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Unable to add volume [${options.name}] because volume with that name already exists`,
+      );
+    if (this.store.get(VMIS, namespace, vm.metadata.name ?? ''))
+      await this.addToVmi(namespace, vm.metadata.name ?? '', options);
+    tspec.domain = {
+      ...(tspec.domain ?? {}),
+      devices: {
+        ...(tspec.domain?.devices ?? {}),
+        disks: [...(tspec.domain?.devices?.disks ?? []), disk],
+      },
+    };
+    tspec.volumes = [...(tspec.volumes ?? []), volume];
+    spec.template = { ...template, spec: tspec };
+    await this.saveVmTemplate(vm, spec);
+  }
+
+  async removeFromVm(vm: KubeObject, volumeName: string | undefined) {
+    const namespace = vm.metadata.namespace ?? '';
+    if (!volumeName) throw badRequest('RemoveVolumeOptions requires a name');
+    if (this.store.get(VMIS, namespace, vm.metadata.name ?? ''))
+      await this.removeFromVmi(namespace, vm.metadata.name ?? '', volumeName);
+    const spec = structuredClone((vm.spec ?? {}) as { template?: Template });
+    const tspec = spec.template?.spec ?? {};
+    tspec.volumes = (tspec.volumes ?? []).filter((v) => v.name !== volumeName);
+    if (tspec.domain?.devices?.disks)
+      tspec.domain.devices.disks = tspec.domain.devices.disks.filter((d) => d.name !== volumeName);
+    await this.saveVmTemplate(vm, spec);
+  }
+
+  /** The VMI already has the change: record the template hash so no restart is asked for. */
+  private async saveVmTemplate(vm: KubeObject, spec: object) {
+    const current = this.store.get(VMS, vm.metadata.namespace, vm.metadata.name ?? '') ?? vm;
+    const saved = await this.store.put(VMS, {
+      ...current,
+      metadata: { ...current.metadata, generation: (current.metadata.generation ?? 1) + 1 },
+      spec,
+    });
+    const vmi = this.store.get(VMIS, vm.metadata.namespace, vm.metadata.name ?? '');
+    if (vmi)
+      await this.store.put(VMIS, {
+        ...vmi,
+        metadata: {
+          ...vmi.metadata,
+          annotations: { ...vmi.metadata.annotations, [TEMPLATE_HASH]: templateHash(saved) },
+        },
+      });
+  }
+}
