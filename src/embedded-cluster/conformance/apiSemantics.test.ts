@@ -289,5 +289,25 @@ describe('API semantics', () => {
     );
     expect(strict.status).toBe(400);
     expect(strict.body.message).toContain('unknown field "spec.runStrategyy"');
+    const sized = await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachines', {
+      method: 'POST',
+      json: {
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'sized' },
+        spec: {
+          runStrategy: 'Halted',
+          instancetype: { name: 'u1.medium' },
+          template: {
+            spec: { domain: { cpu: { sockets: 2 }, memory: { guest: '1Gi' }, devices: {} } },
+          },
+        },
+      },
+    });
+    expect(sized.status).toBe(422);
+    expect(sized.body.details.causes.map((c: { field: string }) => c.field)).toEqual([
+      'spec.template.spec.domain.cpu.sockets',
+      'spec.template.spec.domain.memory.guest',
+    ]);
   });
 });
