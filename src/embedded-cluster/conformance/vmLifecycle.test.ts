@@ -307,6 +307,39 @@ describe('VirtualMachine lifecycle', () => {
     expect(developer.status).toBe(403);
   });
 
+  it('migrates through the VM subresource and expands an instance type', async () => {
+    expect((await action('developer-vms', 'mine', 'migrate', 'developer')).status).toBe(202);
+    await cluster.controllersIdle();
+    const migrations = (
+      await api(
+        '/apis/kubevirt.io/v1/namespaces/developer-vms/virtualmachineinstancemigrations?labelSelector=kubevirt.io%2Fvmi-name%3Dmine',
+        { user: 'developer' },
+      )
+    ).body.items as { status: { phase: string } }[];
+    expect(migrations.map((m) => m.status.phase)).toContain('Succeeded');
+
+    await api(vmPath('default'), {
+      method: 'POST',
+      json: {
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'typed' },
+        spec: {
+          runStrategy: 'Halted',
+          instancetype: { name: 'u1.medium' },
+          template: { spec: { domain: { devices: {} } } },
+        },
+      },
+    });
+    const expanded = await api(
+      '/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/typed/expand-spec',
+    );
+    expect(expanded.status).toBe(200);
+    expect(
+      (expanded.body.spec as { template: { spec: { domain: unknown } } }).template.spec.domain,
+    ).toMatchObject({ cpu: { sockets: 1 }, memory: { guest: '4Gi' } });
+  });
+
   it('deletes the VMI with its VM', async () => {
     await api(vmPath('default', 'rerun'), { method: 'DELETE' });
     await cluster.controllersIdle();

@@ -4,6 +4,8 @@ import {
   VMS,
   type StateChangeRequest,
 } from '../../controllers/vmController';
+import { randomUUID } from 'node:crypto';
+import { MIGRATIONS } from '../../controllers/migrationController';
 import { VMIS, type VmiController } from '../../controllers/vmiController';
 import type { VmRuntime } from '../../controllers/vmRuntime';
 import type { Hotplug } from './hotplug';
@@ -57,6 +59,8 @@ export class KubevirtActions implements SpecialResource {
   ): Promise<HandlerResult> {
     const vm = this.store.get(VMS, namespace, name);
     if (!vm) throw notFound('virtualmachines', name);
+    if (action === 'expand-spec' && verb === 'get')
+      return { status: 200, body: this.expandSpec(vm) };
     if (verb !== 'update') throw new ApiError(405, 'MethodNotAllowed', `${action} needs PUT`);
     const body = ((await context.body()) ?? {}) as {
       startPaused?: boolean;
@@ -90,6 +94,23 @@ export class KubevirtActions implements SpecialResource {
       case 'addvolume':
         await this.hotplug.addToVm(vm, body as Parameters<Hotplug['addToVm']>[1]);
         break;
+      case 'migrate': {
+        if (!running) throw conflict('VM is not running');
+        // As virt-api does: the action creates a VirtualMachineInstanceMigration for the VMI.
+        await this.store.put(MIGRATIONS, {
+          apiVersion: 'kubevirt.io/v1',
+          kind: 'VirtualMachineInstanceMigration',
+          metadata: {
+            name: `${name}-migration-${randomUUID().slice(0, 5)}`,
+            namespace,
+            uid: randomUUID(),
+            creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+            labels: { 'kubevirt.io/vmi-name': name },
+          },
+          spec: { vmiName: name },
+        });
+        break;
+      }
       case 'removevolume':
         await this.hotplug.removeFromVm(vm, (body as { name?: string }).name);
         break;
@@ -174,6 +195,48 @@ export class KubevirtActions implements SpecialResource {
       status: 200,
       body: undefined,
       raw: { contentType: 'image/png', data: await this.runtime.screenshot(key) },
+    };
+  }
+
+  /** `expand-spec`: the VM as it would run, with its instance type's size written in. */
+  private expandSpec(vm: KubeObject): KubeObject {
+    const spec = structuredClone(
+      (vm.spec ?? {}) as {
+        instancetype?: { kind?: string; name: string };
+        template?: { spec?: { domain?: Record<string, unknown> } };
+      },
+    );
+    const ref = spec.instancetype;
+    if (!ref) return vm;
+    const clusterWide = !ref.kind || ref.kind.toLowerCase() === 'virtualmachineclusterinstancetype';
+    const instancetype = clusterWide
+      ? this.store.get(
+          'instancetype.kubevirt.io/virtualmachineclusterinstancetypes',
+          undefined,
+          ref.name,
+        )
+      : this.store.get(
+          'instancetype.kubevirt.io/virtualmachineinstancetypes',
+          vm.metadata.namespace,
+          ref.name,
+        );
+    if (!instancetype) throw new ApiError(422, 'Invalid', `instance type ${ref.name} not found`);
+    const size = (instancetype.spec ?? {}) as {
+      cpu?: { guest?: number };
+      memory?: { guest?: string };
+    };
+    const domain = { ...(spec.template?.spec?.domain ?? {}) };
+    domain.cpu = {
+      ...((domain.cpu as object) ?? {}),
+      sockets: size.cpu?.guest ?? 1,
+      cores: 1,
+      threads: 1,
+    };
+    domain.memory = { ...((domain.memory as object) ?? {}), guest: size.memory?.guest };
+    delete spec.instancetype;
+    return {
+      ...vm,
+      spec: { ...spec, template: { ...spec.template, spec: { ...spec.template?.spec, domain } } },
     };
   }
 
