@@ -219,6 +219,7 @@ export const startEmbeddedCluster = async (
       vmiController.stop();
       await runtime.stopAll();
       stopCRDs();
+      server.closeSockets();
       await Promise.all([close(http), close(https)]);
       await store.settled();
       await journal.close();

@@ -177,6 +177,11 @@ export class ApiServer {
 
   constructor(private readonly parts: ApiServerParts) {}
 
+  /** Ends every WebSocket (watches, consoles): they outlive the HTTP server's own connections. */
+  closeSockets() {
+    for (const client of this.wss.clients) client.terminate();
+  }
+
   handle = (req: IncomingMessage, res: ServerResponse) => {
     void this.dispatch(req, res).catch((error: unknown) => this.fail(res, error));
   };
