@@ -33,6 +33,29 @@ type VmiStatus = {
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 
+/** The vCPUs and memory a VM's instance type gives it (namespaced or cluster kind), if it has one. */
+export const instancetypeSize = (
+  store: ObjectStore,
+  vm: KubeObject,
+): { cpus: number; memory: string } | undefined => {
+  const ref = ((vm.spec ?? {}) as VmSpec).instancetype;
+  if (!ref) return undefined;
+  const clusterWide = !ref.kind || ref.kind.toLowerCase() === 'virtualmachineclusterinstancetype';
+  const instancetype = clusterWide
+    ? store.get('instancetype.kubevirt.io/virtualmachineclusterinstancetypes', undefined, ref.name)
+    : store.get(
+        'instancetype.kubevirt.io/virtualmachineinstancetypes',
+        vm.metadata.namespace,
+        ref.name,
+      );
+  const spec = (instancetype?.spec ?? {}) as {
+    cpu?: { guest?: number };
+    memory?: { guest?: string };
+  };
+  if (!spec.cpu?.guest || !spec.memory?.guest) return undefined;
+  return { cpus: spec.cpu.guest, memory: spec.memory.guest };
+};
+
 /** The run strategy in effect: `runStrategy`, or the legacy `running` flag. */
 export const runStrategyOf = (vm: KubeObject): RunStrategy => {
   const spec = (vm.spec ?? {}) as VmSpec;
@@ -259,30 +282,8 @@ export class VmController {
     });
   }
 
-  private instancetypeSize(vm: KubeObject): { cpus: number; memory: string } | undefined {
-    const ref = ((vm.spec ?? {}) as VmSpec).instancetype;
-    if (!ref) return undefined;
-    const clusterWide =
-      !ref.kind ||
-      ref.kind === 'VirtualMachineClusterInstancetype' ||
-      ref.kind === 'virtualmachineclusterinstancetype';
-    const instancetype = clusterWide
-      ? this.store.get(
-          'instancetype.kubevirt.io/virtualmachineclusterinstancetypes',
-          undefined,
-          ref.name,
-        )
-      : this.store.get(
-          'instancetype.kubevirt.io/virtualmachineinstancetypes',
-          vm.metadata.namespace,
-          ref.name,
-        );
-    const spec = (instancetype?.spec ?? {}) as {
-      cpu?: { guest?: number };
-      memory?: { guest?: string };
-    };
-    if (!spec.cpu?.guest || !spec.memory?.guest) return undefined;
-    return { cpus: spec.cpu.guest, memory: spec.memory.guest };
+  private instancetypeSize(vm: KubeObject) {
+    return instancetypeSize(this.store, vm);
   }
 
   private async writeStatus(

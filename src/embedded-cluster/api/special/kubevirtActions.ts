@@ -1,4 +1,5 @@
 import {
+  instancetypeSize,
   runStrategyOf,
   START_PAUSED,
   VMS,
@@ -202,37 +203,17 @@ export class KubevirtActions implements SpecialResource {
   private expandSpec(vm: KubeObject): KubeObject {
     const spec = structuredClone(
       (vm.spec ?? {}) as {
-        instancetype?: { kind?: string; name: string };
+        instancetype?: { name: string };
         template?: { spec?: { domain?: Record<string, unknown> } };
       },
     );
-    const ref = spec.instancetype;
-    if (!ref) return vm;
-    const clusterWide = !ref.kind || ref.kind.toLowerCase() === 'virtualmachineclusterinstancetype';
-    const instancetype = clusterWide
-      ? this.store.get(
-          'instancetype.kubevirt.io/virtualmachineclusterinstancetypes',
-          undefined,
-          ref.name,
-        )
-      : this.store.get(
-          'instancetype.kubevirt.io/virtualmachineinstancetypes',
-          vm.metadata.namespace,
-          ref.name,
-        );
-    if (!instancetype) throw new ApiError(422, 'Invalid', `instance type ${ref.name} not found`);
-    const size = (instancetype.spec ?? {}) as {
-      cpu?: { guest?: number };
-      memory?: { guest?: string };
-    };
+    if (!spec.instancetype) return vm;
+    const size = instancetypeSize(this.store, vm);
+    if (!size)
+      throw new ApiError(422, 'Invalid', `instance type ${spec.instancetype.name} not found`);
     const domain = { ...(spec.template?.spec?.domain ?? {}) };
-    domain.cpu = {
-      ...((domain.cpu as object) ?? {}),
-      sockets: size.cpu?.guest ?? 1,
-      cores: 1,
-      threads: 1,
-    };
-    domain.memory = { ...((domain.memory as object) ?? {}), guest: size.memory?.guest };
+    domain.cpu = { ...((domain.cpu as object) ?? {}), sockets: size.cpus, cores: 1, threads: 1 };
+    domain.memory = { ...((domain.memory as object) ?? {}), guest: size.memory };
     delete spec.instancetype;
     return {
       ...vm,
