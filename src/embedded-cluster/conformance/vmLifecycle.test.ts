@@ -340,6 +340,93 @@ describe('VirtualMachine lifecycle', () => {
     ).toMatchObject({ cpu: { sockets: 1 }, memory: { guest: '4Gi' } });
   });
 
+  it('waits for its disks, naming what is wrong, as KubeVirt does', async () => {
+    const withClaim = {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachine',
+      metadata: { name: 'disky' },
+      spec: {
+        runStrategy: 'Always',
+        template: {
+          spec: {
+            domain: { devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }] } },
+            volumes: [{ name: 'root', persistentVolumeClaim: { claimName: 'root-disk' } }],
+          },
+        },
+      },
+    };
+    await api(vmPath('default'), { method: 'POST', json: withClaim });
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'disky')).printableStatus).toBe('ErrorPvcNotFound');
+    await api('/api/v1/namespaces/default/persistentvolumeclaims', {
+      method: 'POST',
+      json: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: 'root-disk' },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      },
+    });
+    const setPhase = (p: string, phase: string) =>
+      api(p, {
+        method: 'PATCH',
+        json: { status: { phase } },
+        headers: { 'Content-Type': 'application/merge-patch+json' },
+      });
+    await setPhase('/api/v1/namespaces/default/persistentvolumeclaims/root-disk/status', 'Pending');
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'disky')).printableStatus).toBe('WaitingForVolumeBinding');
+    await setPhase('/api/v1/namespaces/default/persistentvolumeclaims/root-disk/status', 'Bound');
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'disky')).printableStatus).toBe('Running');
+
+    const withTemplate = {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachine',
+      metadata: { name: 'imported' },
+      spec: {
+        runStrategy: 'Always',
+        dataVolumeTemplates: [
+          {
+            metadata: { name: 'imported-root' },
+            spec: {
+              source: { blank: {} },
+              storage: { resources: { requests: { storage: '1Gi' } } },
+            },
+          },
+        ],
+        template: {
+          spec: {
+            domain: { devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }] } },
+            volumes: [{ name: 'root', dataVolume: { name: 'imported-root' } }],
+          },
+        },
+      },
+    };
+    expect((await api(vmPath('default'), { method: 'POST', json: withTemplate })).status).toBe(201);
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'imported')).printableStatus).toBe('Provisioning');
+    const dv = (
+      await api('/apis/cdi.kubevirt.io/v1beta1/namespaces/default/datavolumes/imported-root')
+    ).body as { metadata: { ownerReferences: { kind: string; name: string }[] } };
+    expect(dv.metadata.ownerReferences[0]).toMatchObject({
+      kind: 'VirtualMachine',
+      name: 'imported',
+    });
+    await setPhase(
+      '/apis/cdi.kubevirt.io/v1beta1/namespaces/default/datavolumes/imported-root/status',
+      'Failed',
+    );
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'imported')).printableStatus).toBe('DataVolumeError');
+    await setPhase(
+      '/apis/cdi.kubevirt.io/v1beta1/namespaces/default/datavolumes/imported-root/status',
+      'Succeeded',
+    );
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'imported')).printableStatus).toBe('Running');
+  });
+
   it('deletes the VMI with its VM', async () => {
     await api(vmPath('default', 'rerun'), { method: 'DELETE' });
     await cluster.controllersIdle();

@@ -56,6 +56,13 @@ export const instancetypeSize = (
   return { cpus: spec.cpu.guest, memory: spec.memory.guest };
 };
 
+/** Whether a VM's disks can be used: what keeps a VMI from being created, as printableStatus names it. */
+export type VolumeState =
+  'Ready' | 'ErrorPvcNotFound' | 'DataVolumeError' | 'Provisioning' | 'WaitingForVolumeBinding';
+
+const PVCS = 'core/persistentvolumeclaims';
+const DATAVOLUMES = 'cdi.kubevirt.io/datavolumes';
+
 /** The run strategy in effect: `runStrategy`, or the legacy `running` flag. */
 export const runStrategyOf = (vm: KubeObject): RunStrategy => {
   const spec = (vm.spec ?? {}) as VmSpec;
@@ -79,9 +86,11 @@ export const printableStatus = (
   vm: KubeObject,
   vmi: KubeObject | undefined,
   failures: number,
+  volumes: VolumeState = 'Ready',
 ): string => {
   if (vm.metadata.deletionTimestamp) return 'Terminating';
   const strategy = runStrategyOf(vm);
+  if (!vmi && volumes !== 'Ready' && strategy !== 'Halted') return volumes;
   if (!vmi) {
     if (failures >= 3 && (strategy === 'Always' || strategy === 'RerunOnFailure'))
       return 'CrashLoopBackOff';
@@ -132,7 +141,90 @@ export class VmController {
     this.unsubscribe.push(store.subscribe(VMS, (event) => this.queue.add(keyOf(event.object))));
     // A VMI changing is news for the VM of the same name.
     this.unsubscribe.push(store.subscribe(VMIS, (event) => this.queue.add(keyOf(event.object))));
+    // A claim or DataVolume changing may unblock (or block) the VMs of its namespace.
+    for (const resource of [PVCS, DATAVOLUMES]) {
+      this.unsubscribe.push(
+        store.subscribe(resource, (event) => {
+          for (const vm of store.list(VMS, event.object.metadata.namespace))
+            this.queue.add(keyOf(vm));
+        }),
+      );
+    }
     for (const vm of store.list(VMS)) this.queue.add(keyOf(vm));
+  }
+
+  /**
+   * Creates the DataVolumes of `dataVolumeTemplates` that do not exist yet (owned by the VM) and
+   * says whether every disk's claim is there and bound, as virt-controller checks before it
+   * creates a VMI.
+   */
+  private async volumes(vm: KubeObject): Promise<VolumeState> {
+    const namespace = vm.metadata.namespace ?? '';
+    const spec = (vm.spec ?? {}) as {
+      dataVolumeTemplates?: KubeObject[];
+      template?: {
+        spec?: {
+          volumes?: {
+            persistentVolumeClaim?: { claimName?: string };
+            dataVolume?: { name?: string };
+          }[];
+        };
+      };
+    };
+    for (const template of spec.dataVolumeTemplates ?? []) {
+      const dvName = template.metadata?.name;
+      if (!dvName || this.store.get(DATAVOLUMES, namespace, dvName)) continue;
+      await this.store.put(DATAVOLUMES, {
+        apiVersion: 'cdi.kubevirt.io/v1beta1',
+        kind: 'DataVolume',
+        metadata: {
+          ...(template.metadata ?? {}),
+          name: dvName,
+          namespace,
+          uid: randomUUID(),
+          creationTimestamp: now(),
+          generation: 1,
+          ownerReferences: [
+            {
+              apiVersion: 'kubevirt.io/v1',
+              kind: 'VirtualMachine',
+              name: vm.metadata.name ?? '',
+              uid: vm.metadata.uid ?? '',
+              controller: true,
+              blockOwnerDeletion: true,
+            },
+          ],
+        },
+        spec: template.spec,
+        status: { phase: 'Pending' },
+      });
+    }
+    const states: VolumeState[] = [];
+    for (const volume of spec.template?.spec?.volumes ?? []) {
+      const dvName = volume.dataVolume?.name;
+      const claimName = volume.persistentVolumeClaim?.claimName;
+      if (dvName) {
+        const dv = this.store.get(DATAVOLUMES, namespace, dvName);
+        const phase = (dv?.status as { phase?: string } | undefined)?.phase;
+        if (!dv)
+          states.push(this.store.get(PVCS, namespace, dvName) ? 'Ready' : 'ErrorPvcNotFound');
+        else if (phase === 'Failed') states.push('DataVolumeError');
+        else if (phase !== 'Succeeded') states.push('Provisioning');
+      } else if (claimName) {
+        // A claim is usable once bound; a new one starts Pending until storage binds it.
+        const claim = this.store.get(PVCS, namespace, claimName);
+        if (!claim) states.push('ErrorPvcNotFound');
+        else if ((claim.status as { phase?: string } | undefined)?.phase !== 'Bound')
+          states.push('WaitingForVolumeBinding');
+      }
+    }
+    const order: VolumeState[] = [
+      'DataVolumeError',
+      'ErrorPvcNotFound',
+      'Provisioning',
+      'WaitingForVolumeBinding',
+    ];
+    return order.find((state) => states.includes(state)) ?? 'Ready';
   }
 
   stop() {
@@ -168,13 +260,15 @@ export class VmController {
     if (vmiPhase === 'Running') this.failures.delete(key);
 
     // Requests first (start, stop, restart = stop then start), then the strategy.
+    const volumes = vmi ? 'Ready' : await this.volumes(vm);
+    const canCreate = volumes === 'Ready';
     const next = requests[0];
     if (next?.action === 'Stop') {
       if (vmi && (!next.uid || next.uid === vmi.metadata.uid)) await this.deleteVmi(vmi);
       requests = requests.slice(1);
     } else if (next?.action === 'Start') {
       // After a stop, the start waits until the old VMI is really gone.
-      if (!vmi) {
+      if (!vmi && canCreate) {
         vmi = await this.createVmi(vm);
         requests = requests.slice(1);
       }
@@ -194,12 +288,13 @@ export class VmController {
         if (vmiPhase === 'Failed' && backoff > 1_000) this.queue.addAfter(key, backoff);
         else this.queue.add(key);
         vmi = undefined;
-      } else if (!vmi) {
+      } else if (!vmi && canCreate) {
         vmi = await this.createVmi(vm);
       }
     } else if (
       strategy === 'Once' &&
       !vmi &&
+      canCreate &&
       !vm.metadata.annotations?.['kubevirt.io/once-started']
     ) {
       vmi = await this.createVmi(vm);
@@ -210,7 +305,7 @@ export class VmController {
         },
       });
     }
-    await this.writeStatus(key, vmi, requests);
+    await this.writeStatus(key, vmi, requests, volumes);
   }
 
   private async deleteVmi(vmi: KubeObject) {
@@ -290,6 +385,7 @@ export class VmController {
     key: string,
     vmi: KubeObject | undefined,
     requests: StateChangeRequest[],
+    volumes: VolumeState,
   ) {
     const [namespace = '', name = ''] = key.split('/');
     const vm = this.store.get(VMS, namespace, name);
@@ -332,7 +428,7 @@ export class VmController {
       : conditions.filter((c) => c.type !== 'RestartRequired');
     const status: Record<string, unknown> = {
       ...previous,
-      printableStatus: printableStatus(vm, vmi, this.failures.get(key) ?? 0),
+      printableStatus: printableStatus(vm, vmi, this.failures.get(key) ?? 0, volumes),
       ready,
       created: !!vmi,
       conditions,
