@@ -427,6 +427,70 @@ describe('VirtualMachine lifecycle', () => {
     expect((await vmStatus('default', 'imported')).printableStatus).toBe('Running');
   });
 
+  it('applies the preference to what the VM leaves open', async () => {
+    await api(vmPath('default'), {
+      method: 'POST',
+      json: {
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'win' },
+        spec: {
+          runStrategy: 'Always',
+          instancetype: { name: 'u1.medium' },
+          preference: { name: 'windows.2k22' },
+          template: {
+            spec: {
+              domain: {
+                devices: {
+                  disks: [
+                    { name: 'root', disk: {} },
+                    { name: 'cd', cdrom: { bus: 'sata' } },
+                  ],
+                  interfaces: [{ name: 'default', masquerade: {} }],
+                },
+              },
+              networks: [{ name: 'default', pod: {} }],
+              volumes: [
+                { name: 'root', containerDisk: { image: 'example/win' } },
+                { name: 'cd', containerDisk: { image: 'example/virtio' } },
+              ],
+            },
+          },
+        },
+      },
+    });
+    await cluster.controllersIdle();
+    const vmi = (await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/win'))
+      .body.spec as { domain: Record<string, unknown> };
+    expect(vmi.domain).toMatchObject({
+      cpu: { sockets: 1 },
+      memory: { guest: '4Gi' },
+      firmware: { bootloader: { efi: { secureBoot: true } } },
+      devices: {
+        disks: [
+          { name: 'root', disk: { bus: 'sata' } },
+          { name: 'cd', cdrom: { bus: 'sata' } },
+        ],
+        interfaces: [{ name: 'default', model: 'e1000e' }],
+      },
+    });
+    const badGrace = await api(
+      '/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/win/stop',
+      { method: 'PUT', json: { gracePeriod: -1 } },
+    );
+    expect(badGrace.status).toBe(400);
+    expect(
+      (
+        await api('/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/win/stop', {
+          method: 'PUT',
+          json: { gracePeriod: 0 },
+        })
+      ).status,
+    ).toBe(202);
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'win')).printableStatus).toBe('Stopped');
+  });
+
   it('deletes the VMI with its VM', async () => {
     await api(vmPath('default', 'rerun'), { method: 'DELETE' });
     await cluster.controllersIdle();

@@ -63,6 +63,40 @@ export type VolumeState =
 const PVCS = 'core/persistentvolumeclaims';
 const DATAVOLUMES = 'cdi.kubevirt.io/datavolumes';
 
+interface Preference {
+  devices?: { preferredDiskBus?: string; preferredInterfaceModel?: string };
+  firmware?: { preferredUseEfi?: boolean; preferredUseSecureBoot?: boolean };
+}
+
+/**
+ * A preference fills what the VM leaves open, never what it sets: the disk bus, the NIC model,
+ * EFI and Secure Boot, as KubeVirt applies them to the VMI.
+ */
+export const applyPreference = (
+  vmiSpec: { domain?: Record<string, unknown> },
+  preference: Preference | undefined,
+) => {
+  if (!preference) return;
+  const domain = (vmiSpec.domain ??= {}) as {
+    devices?: { disks?: Record<string, unknown>[]; interfaces?: Record<string, unknown>[] };
+    firmware?: Record<string, unknown>;
+  };
+  const bus = preference.devices?.preferredDiskBus;
+  for (const disk of domain.devices?.disks ?? []) {
+    if (bus && disk.disk && typeof disk.disk === 'object' && !(disk.disk as { bus?: string }).bus)
+      disk.disk = { ...disk.disk, bus };
+    if (bus && !disk.disk && !disk.cdrom && !disk.lun) disk.disk = { bus };
+  }
+  const model = preference.devices?.preferredInterfaceModel;
+  for (const nic of domain.devices?.interfaces ?? []) if (model && !nic.model) nic.model = model;
+  if (preference.firmware?.preferredUseEfi && !domain.firmware?.bootloader) {
+    domain.firmware = {
+      ...(domain.firmware ?? {}),
+      bootloader: { efi: { secureBoot: !!preference.firmware.preferredUseSecureBoot } },
+    };
+  }
+};
+
 /** The run strategy in effect: `runStrategy`, or the legacy `running` flag. */
 export const runStrategyOf = (vm: KubeObject): RunStrategy => {
   const spec = (vm.spec ?? {}) as VmSpec;
@@ -338,6 +372,7 @@ export class VmController {
       const { [START_PAUSED]: _once, ...annotations } = vm.metadata.annotations;
       await this.patchVm(vm, { metadata: { ...vm.metadata, annotations } });
     }
+    applyPreference(vmiSpec, this.preferenceOf(vm));
     const sized = this.instancetypeSize(vm);
     if (sized) {
       const domain = { ...(vmiSpec.domain ?? {}) };
@@ -375,6 +410,24 @@ export class VmController {
       spec: vmiSpec,
       status: { phase: 'Pending' },
     });
+  }
+
+  private preferenceOf(vm: KubeObject): Preference | undefined {
+    const ref = ((vm.spec ?? {}) as VmSpec).preference;
+    if (!ref) return undefined;
+    const clusterWide = !ref.kind || ref.kind.toLowerCase() === 'virtualmachineclusterpreference';
+    const preference = clusterWide
+      ? this.store.get(
+          'instancetype.kubevirt.io/virtualmachineclusterpreferences',
+          undefined,
+          ref.name,
+        )
+      : this.store.get(
+          'instancetype.kubevirt.io/virtualmachinepreferences',
+          vm.metadata.namespace,
+          ref.name,
+        );
+    return preference?.spec as Preference | undefined;
   }
 
   private instancetypeSize(vm: KubeObject) {

@@ -10,6 +10,8 @@ export const VMIS = 'kubevirt.io/virtualmachineinstances';
 export const PODS = 'core/pods';
 export const NODES = 'core/nodes';
 export const VMI_FINALIZER = 'kubevirt.io/virtualMachineControllerFinalize';
+/** Set by `stop --grace-period N` (0 with `--force`): overrides the VMI's grace for this stop. */
+export const STOP_GRACE = 'kubevirt.io/stop-grace-period-seconds';
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
@@ -355,8 +357,10 @@ export class VmiController {
   private async finalize(vmi: KubeObject) {
     const key = keyOf(vmi);
     const grace = Number(
-      (vmi.spec as { terminationGracePeriodSeconds?: number } | undefined)
-        ?.terminationGracePeriodSeconds ?? 30,
+      vmi.metadata.annotations?.[STOP_GRACE] ??
+        (vmi.spec as { terminationGracePeriodSeconds?: number } | undefined)
+          ?.terminationGracePeriodSeconds ??
+        30,
     );
     if (this.runtime.running(key)) await this.runtime.stop(key, Math.min(grace, 30));
     const current = this.store.get(VMIS, vmi.metadata.namespace, vmi.metadata.name ?? '');

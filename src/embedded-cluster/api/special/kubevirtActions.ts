@@ -7,7 +7,7 @@ import {
 } from '../../controllers/vmController';
 import { randomUUID } from 'node:crypto';
 import { MIGRATIONS } from '../../controllers/migrationController';
-import { VMIS, type VmiController } from '../../controllers/vmiController';
+import { STOP_GRACE, VMIS, type VmiController } from '../../controllers/vmiController';
 import type { VmRuntime } from '../../controllers/vmRuntime';
 import type { Hotplug } from './hotplug';
 import type { ObjectStore } from '../../store/objectStore';
@@ -87,6 +87,8 @@ export class KubevirtActions implements SpecialResource {
         if (!running && strategy !== 'Always' && strategy !== 'RerunOnFailure')
           throw conflict('VM is not running');
         if (strategy === 'Halted' && !running) throw conflict('VM is not running');
+        // `--grace-period` / `--force` shorten the guest's shutdown for this stop only.
+        if (vmi && body.gracePeriod !== undefined) await this.setStopGrace(vmi, body.gracePeriod);
         if (strategy === 'Manual' || strategy === 'Once')
           await this.request(vm, [{ action: 'Stop', uid: vmi?.metadata.uid }]);
         else await this.setStrategy(vm, 'Halted');
@@ -219,6 +221,18 @@ export class KubevirtActions implements SpecialResource {
       ...vm,
       spec: { ...spec, template: { ...spec.template, spec: { ...spec.template?.spec, domain } } },
     };
+  }
+
+  private async setStopGrace(vmi: KubeObject, seconds: unknown) {
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0)
+      throw badRequest('gracePeriod must be a non-negative integer number of seconds');
+    await this.store.put(VMIS, {
+      ...vmi,
+      metadata: {
+        ...vmi.metadata,
+        annotations: { ...vmi.metadata.annotations, [STOP_GRACE]: String(seconds) },
+      },
+    });
   }
 
   private async current(vm: KubeObject) {
