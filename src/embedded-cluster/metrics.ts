@@ -6,6 +6,8 @@ import type { KubeObject } from './types';
 /** Live figures of one guest, where the runtime has a real process to read them from. */
 export interface GuestStats {
   cpuSeconds: number;
+  /** Time the vCPU threads waited to run on a host CPU (schedstat), where known. */
+  vcpuWaitSeconds?: number;
   rssBytes: number;
   block?: {
     readBytes: number;
@@ -154,6 +156,12 @@ export class KubevirtMetrics {
       'counter',
       'Total CPU time spent in all modes (sum of both vcpu and hypervisor usage).',
       (s) => s.cpuSeconds,
+    );
+    series(
+      'kubevirt_vmi_vcpu_wait_seconds_total',
+      'counter',
+      'Amount of time spent by each vcpu while waiting on I/O or a host CPU.',
+      (s) => s.vcpuWaitSeconds,
     );
     series(
       'kubevirt_vmi_memory_used_bytes',

@@ -235,6 +235,20 @@ describe.skipIf(!available)('a VM that really runs under QEMU', () => {
     await after.waitFor(/\n0\r?\n/);
     after.ws.close();
 
+    // Live figures of the real process reach /metrics (refreshed every 5 s).
+    const metrics = await fetch(`${cluster.httpURL}/metrics`, {
+      headers: { Authorization: `Bearer ${token}` },
+    }).then((r) => r.text());
+    expect(metrics).toMatch(
+      /^kubevirt_vmi_cpu_usage_seconds_total\{name="real-vm",namespace="default",node="worker-\d"\} [\d.]+$/m,
+    );
+    expect(metrics).toMatch(
+      /^kubevirt_vmi_vcpu_wait_seconds_total\{name="real-vm",namespace="default",node="worker-\d"\} [\d.]+$/m,
+    );
+    expect(metrics).toMatch(
+      /^kubevirt_vmi_memory_used_bytes\{name="real-vm",namespace="default",node="worker-\d"\} \d+$/m,
+    );
+
     // A crashed QEMU fails the VMI, and RerunOnFailure brings a new one up.
     const before = cluster.store.get('kubevirt.io/virtualmachineinstances', 'default', 'real-vm')
       ?.metadata.uid;

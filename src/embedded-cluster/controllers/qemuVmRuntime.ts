@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guestImagePaths, kernelCommandLine } from '../runtime/guestImage';
 import { qemuId } from '../runtime/qemuArgs';
@@ -14,6 +14,24 @@ import {
 } from './vmRuntime';
 
 const OS_VALUE = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Run-queue wait of QEMU's vCPU threads (`CPU n/TCG`), from /proc/PID/task/N/schedstat. */
+const vcpuWaitSeconds = async (pid: number): Promise<number | undefined> => {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => []);
+  let waitNs = 0;
+  let found = false;
+  for (const task of tasks) {
+    const comm = await readFile(`/proc/${pid}/task/${task}/comm`, 'utf8').catch(() => '');
+    if (!comm.startsWith('CPU ')) continue;
+    const schedstat = await readFile(`/proc/${pid}/task/${task}/schedstat`, 'utf8').catch(() => '');
+    const wait = Number(schedstat.split(' ')[1]);
+    if (Number.isFinite(wait)) {
+      waitNs += wait;
+      found = true;
+    }
+  }
+  return found ? waitNs / 1e9 : undefined;
+};
 const STATS_EVERY_MS = 5_000;
 
 /**
@@ -148,6 +166,7 @@ export class QemuVmRuntime implements VmRuntime {
         const stats = await process.stats();
         this.cache.set(key, {
           cpuSeconds: stats.cpuSeconds,
+          vcpuWaitSeconds: await vcpuWaitSeconds(process.pid),
           rssBytes: stats.rssBytes,
           block: stats.block.map((b) => ({
             readBytes: b.rdBytes,

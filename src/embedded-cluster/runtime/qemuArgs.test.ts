@@ -30,7 +30,7 @@ describe('buildQemuCommand', () => {
     expect(values(args, '-serial')).toEqual(['unix:/tmp/vp-x/vm1/serial.sock,server=on,wait=off']);
     expect(values(args, '-qmp')).toEqual(['unix:/tmp/vp-x/vm1/qmp.sock,server=on,wait=off']);
     expect(values(args, '-pidfile')).toEqual(['/tmp/vp-x/vm1/qemu.pid']);
-    expect(values(args, '-name')).toEqual(['guest=ns/vm1']);
+    expect(values(args, '-name')).toEqual(['guest=ns/vm1,debug-threads=on']);
     expect(paths.log).toBe('/tmp/vp-x/vm1/qemu.log');
     // CPUs start stopped until serial and QMP are connected.
     expect(args).toContain('-S');

@@ -155,7 +155,8 @@ export const buildQemuCommand = (spec: QemuSpec, limits: QemuLimits = {}): QemuC
 
   const args = [
     '-name',
-    optionValue(`guest=${spec.namespace}/${spec.name}`),
+    // debug-threads names the vCPU threads (`CPU 0/TCG`) so their schedstat can be read for metrics.
+    `${optionValue(`guest=${spec.namespace}/${spec.name}`)},debug-threads=on`,
     '-machine',
     'pc',
     '-accel',
