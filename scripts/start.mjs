@@ -2,11 +2,14 @@
 // Extra arguments go to the server: `npm start -- --port 9100 --upstream https://…`.
 import { spawn } from 'node:child_process';
 import { buildAll } from './build.mjs';
+import { ensureVmSupport } from './guest-image.mjs';
 import { ensureDependencies, exitOnError, root } from './lib/project.mjs';
 
 await ensureDependencies()
   .then(() => buildAll())
   .catch(exitOnError);
+// VMs that really run: QEMU and the guest image, set up once (everything carries on without them).
+ensureVmSupport();
 
 const server = spawn(
   process.execPath,

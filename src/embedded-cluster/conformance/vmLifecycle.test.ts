@@ -307,6 +307,15 @@ describe('VirtualMachine lifecycle', () => {
     expect(developer.status).toBe(403);
   });
 
+  it('refuses a soft reboot without a guest agent, saying why', async () => {
+    const refused = await api(
+      '/apis/subresources.kubevirt.io/v1/namespaces/developer-vms/virtualmachineinstances/mine/softreboot',
+      { method: 'PUT', json: {} },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toContain('does not have a guest agent connected');
+  });
+
   it('migrates through the VM subresource and expands an instance type', async () => {
     expect((await action('developer-vms', 'mine', 'migrate', 'developer')).status).toBe(202);
     await cluster.controllersIdle();

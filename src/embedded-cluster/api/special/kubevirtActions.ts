@@ -179,7 +179,13 @@ export class KubevirtActions implements SpecialResource {
         break;
       case 'softreboot':
         if (paused) throw conflict('VMI is paused');
-        break;
+        // KubeVirt soft-reboots through the QEMU guest agent; this guest image has none, so say
+        // so instead of pretending (a restart of the VM is the way here).
+        throw new ApiError(
+          422,
+          'Invalid',
+          `VMI ${name} does not have a guest agent connected: soft reboot is not possible, restart the VM instead`,
+        );
       default:
         throw badRequest(`virtualmachineinstances/${action} is not supported here`);
     }
