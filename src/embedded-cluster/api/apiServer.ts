@@ -366,7 +366,7 @@ export class ApiServer {
         if (info.subresource && info.subresource !== 'status')
           throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
         const object = resources.get(rt, info.namespace, must(info.name, 'name'));
-        return { status: 200, body: this.present(rt, [object], context, false) };
+        return { status: 200, body: this.present(rt, object, context) };
       }
       case 'list': {
         const limit = query.get('limit');
@@ -397,7 +397,7 @@ export class ApiServer {
             check,
           },
         );
-        return { status: 201, body: this.present(rt, [object], context, false), warnings };
+        return { status: 201, body: this.present(rt, object, context), warnings };
       }
       case 'update': {
         const { object, warnings } = await resources.update(
@@ -412,7 +412,7 @@ export class ApiServer {
             check,
           },
         );
-        return { status: 200, body: this.present(rt, [object], context, false), warnings };
+        return { status: 200, body: this.present(rt, object, context), warnings };
       }
       case 'patch': {
         const contentType = String(
@@ -434,7 +434,7 @@ export class ApiServer {
         );
         return {
           status: created ? 201 : 200,
-          body: this.present(rt, [object], context, false),
+          body: this.present(rt, object, context),
           warnings,
         };
       }
@@ -514,21 +514,16 @@ export class ApiServer {
   }
 
   /** One object, or a one-row Table when the client asked for Tables. */
-  private present(
-    rt: ResourceType,
-    objects: KubeObject[],
-    context: RequestContext,
-    _list: boolean,
-  ): unknown {
+  private present(rt: ResourceType, object: KubeObject, context: RequestContext): unknown {
     if (wantsTable(context.headers.accept)) {
       return toTable(
         rt,
-        objects,
-        { resourceVersion: objects[0]?.metadata.resourceVersion ?? '' },
+        [object],
+        { resourceVersion: object.metadata.resourceVersion ?? '' },
         includeObjectOf(context.query),
       );
     }
-    return objects[0];
+    return object;
   }
 
   private watchOptions(
