@@ -307,6 +307,68 @@ describe('VirtualMachine lifecycle', () => {
     expect(developer.status).toBe(403);
   });
 
+  it('captures the instance type in a ControllerRevision at first start, and keeps to it', async () => {
+    const instancetypes =
+      '/apis/instancetype.kubevirt.io/v1beta1/namespaces/default/virtualmachineinstancetypes';
+    expect(
+      (
+        await api(instancetypes, {
+          method: 'POST',
+          json: {
+            apiVersion: 'instancetype.kubevirt.io/v1beta1',
+            kind: 'VirtualMachineInstancetype',
+            metadata: { name: 'tiny' },
+            spec: { cpu: { guest: 1 }, memory: { guest: '256Mi' } },
+          },
+        })
+      ).status,
+    ).toBe(201);
+    await api(vmPath('default'), {
+      method: 'POST',
+      json: {
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'pinned' },
+        spec: {
+          runStrategy: 'Manual',
+          instancetype: { kind: 'VirtualMachineInstancetype', name: 'tiny' },
+          template: { spec: { domain: { devices: {} } } },
+        },
+      },
+    });
+    await action('default', 'pinned', 'start');
+    await cluster.controllersIdle();
+    const vm = (await api(vmPath('default', 'pinned'))).body as {
+      spec: { instancetype: { revisionName?: string } };
+    };
+    const revisionName = vm.spec.instancetype.revisionName;
+    expect(revisionName).toMatch(/^pinned-tiny-/);
+    const revision = (
+      await api(`/apis/apps/v1/namespaces/default/controllerrevisions/${revisionName}`)
+    ).body as {
+      data: { spec: { memory: { guest: string } } };
+      metadata: { ownerReferences: { name: string }[] };
+    };
+    expect(revision.data.spec.memory.guest).toBe('256Mi');
+    expect(revision.metadata.ownerReferences[0]?.name).toBe('pinned');
+
+    // Editing the instance type later does not change the VM that started with it.
+    await api(`${instancetypes}/tiny`, {
+      method: 'PATCH',
+      json: { spec: { memory: { guest: '512Mi' } } },
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+    });
+    await action('default', 'pinned', 'restart');
+    await cluster.controllersIdle();
+    const vmi = (
+      await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/pinned')
+    ).body.spec as { domain: { memory: { guest: string } } };
+    expect(vmi.domain.memory.guest).toBe('256Mi');
+    const status = await vmStatus('default', 'pinned');
+    expect(status.printableStatus).toBe('Running');
+    expect(status.conditions?.some((c) => c.type === 'RestartRequired')).toBe(false);
+  });
+
   it('refuses a soft reboot without a guest agent, saying why', async () => {
     const refused = await api(
       '/apis/subresources.kubevirt.io/v1/namespaces/developer-vms/virtualmachineinstances/mine/softreboot',

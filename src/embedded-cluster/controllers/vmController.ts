@@ -20,8 +20,8 @@ interface VmSpec {
   running?: boolean;
   runStrategy?: RunStrategy;
   template?: { metadata?: KubeObject['metadata']; spec?: Record<string, unknown> };
-  instancetype?: { kind?: string; name: string };
-  preference?: { kind?: string; name: string };
+  instancetype?: { kind?: string; name: string; revisionName?: string };
+  preference?: { kind?: string; name: string; revisionName?: string };
 }
 
 type VmiStatus = {
@@ -34,21 +34,61 @@ const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 
 /** The vCPUs and memory a VM's instance type gives it (namespaced or cluster kind), if it has one. */
+const REVISIONS = 'apps/controllerrevisions';
+const KINDS = {
+  instancetype: {
+    cluster: 'instancetype.kubevirt.io/virtualmachineclusterinstancetypes',
+    namespaced: 'instancetype.kubevirt.io/virtualmachineinstancetypes',
+    clusterKind: 'virtualmachineclusterinstancetype',
+  },
+  preference: {
+    cluster: 'instancetype.kubevirt.io/virtualmachineclusterpreferences',
+    namespaced: 'instancetype.kubevirt.io/virtualmachinepreferences',
+    clusterKind: 'virtualmachineclusterpreference',
+  },
+} as const;
+
+/** The instance type or preference a VM refers to, as it is now in the cluster. */
+const liveObject = (
+  store: ObjectStore,
+  vm: KubeObject,
+  which: keyof typeof KINDS,
+): KubeObject | undefined => {
+  const ref = ((vm.spec ?? {}) as VmSpec)[which];
+  if (!ref) return undefined;
+  const kinds = KINDS[which];
+  const clusterWide = !ref.kind || ref.kind.toLowerCase() === kinds.clusterKind;
+  return clusterWide
+    ? store.get(kinds.cluster, undefined, ref.name)
+    : store.get(kinds.namespaced, vm.metadata.namespace, ref.name);
+};
+
+/**
+ * The spec a VM runs with: the one captured in its ControllerRevision when it has one (so later
+ * edits of the instance type do not change a VM that already started), else the live object.
+ */
+const specOf = (
+  store: ObjectStore,
+  vm: KubeObject,
+  which: keyof typeof KINDS,
+): Record<string, unknown> | undefined => {
+  const ref = ((vm.spec ?? {}) as VmSpec)[which];
+  if (!ref) return undefined;
+  if (ref.revisionName) {
+    const revision = store.get(REVISIONS, vm.metadata.namespace, ref.revisionName);
+    const captured = (revision?.data as KubeObject | undefined)?.spec as
+      Record<string, unknown> | undefined;
+    if (captured) return captured;
+  }
+  return liveObject(store, vm, which)?.spec as Record<string, unknown> | undefined;
+};
+
+/** The vCPUs and memory a VM's instance type gives it (namespaced or cluster kind), if it has one. */
 export const instancetypeSize = (
   store: ObjectStore,
   vm: KubeObject,
 ): { cpus: number; memory: string } | undefined => {
-  const ref = ((vm.spec ?? {}) as VmSpec).instancetype;
-  if (!ref) return undefined;
-  const clusterWide = !ref.kind || ref.kind.toLowerCase() === 'virtualmachineclusterinstancetype';
-  const instancetype = clusterWide
-    ? store.get('instancetype.kubevirt.io/virtualmachineclusterinstancetypes', undefined, ref.name)
-    : store.get(
-        'instancetype.kubevirt.io/virtualmachineinstancetypes',
-        vm.metadata.namespace,
-        ref.name,
-      );
-  const spec = (instancetype?.spec ?? {}) as {
+  const spec = (specOf(store, vm, 'instancetype') ?? {}) as {
     cpu?: { guest?: number };
     memory?: { guest?: string };
   };
@@ -108,7 +148,8 @@ export const templateHash = (vm: KubeObject) =>
   createHash('sha256')
     .update(
       JSON.stringify(((vm.spec ?? {}) as VmSpec).template ?? {}) +
-        JSON.stringify(((vm.spec ?? {}) as VmSpec).instancetype ?? {}),
+        // The revision name is bookkeeping, not a change of the VM.
+        JSON.stringify(((vm.spec ?? {}) as VmSpec).instancetype?.name ?? ''),
     )
     .digest('hex')
     .slice(0, 16);
@@ -361,7 +402,8 @@ export class VmController {
   }
 
   /** The VMI from the VM's template, owned by the VM, with the instance type's size applied. */
-  private async createVmi(vm: KubeObject): Promise<KubeObject> {
+  private async createVmi(original: KubeObject): Promise<KubeObject> {
+    const vm = await this.captureRevisions(original);
     const spec = (vm.spec ?? {}) as VmSpec;
     const template = spec.template ?? {};
     const vmiSpec = structuredClone(template.spec ?? {}) as Record<string, unknown> & {
@@ -413,21 +455,67 @@ export class VmController {
   }
 
   private preferenceOf(vm: KubeObject): Preference | undefined {
-    const ref = ((vm.spec ?? {}) as VmSpec).preference;
-    if (!ref) return undefined;
-    const clusterWide = !ref.kind || ref.kind.toLowerCase() === 'virtualmachineclusterpreference';
-    const preference = clusterWide
-      ? this.store.get(
-          'instancetype.kubevirt.io/virtualmachineclusterpreferences',
-          undefined,
-          ref.name,
-        )
-      : this.store.get(
-          'instancetype.kubevirt.io/virtualmachinepreferences',
-          vm.metadata.namespace,
-          ref.name,
+    return specOf(this.store, vm, 'preference') as Preference | undefined;
+  }
+
+  /**
+   * First start: the instance type and preference are captured in ControllerRevisions owned by
+   * the VM, and the VM records their names (spec.instancetype.revisionName), as KubeVirt does.
+   */
+  private async captureRevisions(vm: KubeObject): Promise<KubeObject> {
+    let current = vm;
+    for (const which of ['instancetype', 'preference'] as const) {
+      const ref = ((current.spec ?? {}) as VmSpec)[which];
+      if (!ref || ref.revisionName) continue;
+      const object = liveObject(this.store, current, which);
+      if (!object) continue;
+      const name =
+        `${current.metadata.name}-${object.metadata.name}-${(object.metadata.uid ?? '').slice(0, 8)}-${object.metadata.generation ?? 1}`.replace(
+          /[^a-z0-9.-]/g,
+          '-',
         );
-    return preference?.spec as Preference | undefined;
+      if (!this.store.get(REVISIONS, current.metadata.namespace, name)) {
+        await this.store.put(REVISIONS, {
+          apiVersion: 'apps/v1',
+          kind: 'ControllerRevision',
+          metadata: {
+            name,
+            namespace: current.metadata.namespace,
+            uid: randomUUID(),
+            creationTimestamp: now(),
+            labels: {
+              'instancetype.kubevirt.io/object-kind': object.kind,
+              'instancetype.kubevirt.io/object-name': object.metadata.name ?? '',
+            },
+            ownerReferences: [
+              {
+                apiVersion: 'kubevirt.io/v1',
+                kind: 'VirtualMachine',
+                name: current.metadata.name ?? '',
+                uid: current.metadata.uid ?? '',
+                controller: true,
+                blockOwnerDeletion: true,
+              },
+            ],
+          },
+          data: {
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            metadata: {
+              name: object.metadata.name,
+              uid: object.metadata.uid,
+              generation: object.metadata.generation,
+            },
+            spec: object.spec,
+          },
+          revision: 1,
+        });
+      }
+      const spec = structuredClone((current.spec ?? {}) as VmSpec);
+      spec[which] = { ...ref, revisionName: name };
+      current = await this.store.put(VMS, { ...current, spec });
+    }
+    return current;
   }
 
   private instancetypeSize(vm: KubeObject) {

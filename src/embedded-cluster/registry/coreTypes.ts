@@ -733,6 +733,20 @@ export const coreTypes: ResourceType[] = [
     }),
   }),
   defineType({
+    group: 'apps',
+    version: 'v1',
+    kind: 'ControllerRevision',
+    plural: 'controllerrevisions',
+    namespaced: true,
+    printerColumns: [{ name: 'Revision', type: 'integer', jsonPath: '.revision' }, AGE],
+    schema: objectSchema(
+      'ControllerRevision keeps an immutable snapshot of state data (KubeVirt keeps the instance type and preference a VM started with).',
+      { data: preserve('The snapshot.'), revision: int64('The revision this object represents.') },
+      ['revision'],
+    ),
+    immutableFields: ['/data', '/revision'],
+  }),
+  defineType({
     group: 'batch',
     version: 'v1',
     kind: 'Job',

@@ -24,6 +24,7 @@ const BUILT_IN_GROUPS = new Set([
   '',
   'rbac.authorization.k8s.io',
   'storage.k8s.io',
+  'apps',
   'batch',
   'authorization.k8s.io',
   'apiextensions.k8s.io',
