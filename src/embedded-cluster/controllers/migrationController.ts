@@ -22,6 +22,8 @@ type VmiStatus = {
 /** Runtimes that can really move a guest (QEMU) implement this; the simulation moves it at once. */
 export interface MigratingRuntime extends VmRuntime {
   migrate(key: string): Promise<{ dataProcessedBytes?: number }>;
+  /** Stops a migration in flight (QMP migrate_cancel); the pending `migrate` then rejects. */
+  cancelMigration?(key: string): Promise<void>;
 }
 const canMigrate = (runtime: VmRuntime): runtime is MigratingRuntime =>
   typeof (runtime as Partial<MigratingRuntime>).migrate === 'function';
@@ -34,11 +36,22 @@ const canMigrate = (runtime: VmRuntime): runtime is MigratingRuntime =>
 export class MigrationController {
   readonly queue: WorkQueue;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeCancel: () => void;
+  /** Migration key → VMI key, while the runtime moves the guest. */
+  private readonly inFlight = new Map<string, string>();
 
   constructor(
     private readonly store: ObjectStore,
     private readonly runtime: VmRuntime,
   ) {
+    // Deleting a migration while it runs cancels it; the queue is busy with that very migration,
+    // so the cancel listens to deletions directly.
+    this.unsubscribeCancel = store.subscribe(MIGRATIONS, (event) => {
+      if (event.type !== 'DELETED') return;
+      const vmiKey = this.inFlight.get(keyOf(event.object));
+      if (vmiKey && canMigrate(this.runtime))
+        void this.runtime.cancelMigration?.(vmiKey).catch(() => undefined);
+    });
     this.queue = new WorkQueue(
       (key) => this.reconcile(key),
       (key, error) => console.error(`migration ${key}:`, error),
@@ -49,6 +62,7 @@ export class MigrationController {
 
   stop() {
     this.unsubscribe();
+    this.unsubscribeCancel();
     this.queue.stop();
   }
 
@@ -137,9 +151,12 @@ export class MigrationController {
     });
     let processed: number | undefined;
     try {
+      this.inFlight.set(key, keyOf(vmi));
       if (canMigrate(this.runtime))
         processed = (await this.runtime.migrate(keyOf(vmi))).dataProcessedBytes;
     } catch (error) {
+      // A migration deleted while it ran was cancelled: the guest stays on its node.
+      const cancelled = !this.store.get(MIGRATIONS, namespace, name);
       await this.writeMigrationState(vmi, {
         migrationUid: migration.metadata.uid,
         sourceNode: source,
@@ -149,9 +166,12 @@ export class MigrationController {
         completed: false,
         failed: true,
         failureReason: (error as Error).message,
+        ...(cancelled ? { abortRequested: true, abortStatus: 'Succeeded' } : {}),
       });
-      await this.setPhase(current, 'Failed', { reason: (error as Error).message });
+      if (!cancelled) await this.setPhase(current, 'Failed', { reason: (error as Error).message });
       return;
+    } finally {
+      this.inFlight.delete(key);
     }
     const after = this.store.get(VMIS, namespace, vmiName);
     if (!after) return;
@@ -173,16 +193,20 @@ export class MigrationController {
         },
       },
     });
-    current = this.store.get(MIGRATIONS, namespace, name) ?? current;
-    await this.setPhase(current, 'Succeeded', {
-      migrationState: {
-        sourceNode: source,
-        targetNode: target,
-        startTimestamp: started,
-        endTimestamp: now(),
-        completed: true,
-      },
-    });
+    // The guest moved; a migration deleted at the last moment just has no phase to report.
+    const stillThere = this.store.get(MIGRATIONS, namespace, name);
+    if (stillThere) {
+      current = stillThere;
+      await this.setPhase(current, 'Succeeded', {
+        migrationState: {
+          sourceNode: source,
+          targetNode: target,
+          startTimestamp: started,
+          endTimestamp: now(),
+          completed: true,
+        },
+      });
+    }
     await recordEvent(this.store, {
       involvedObject: after,
       type: 'Normal',

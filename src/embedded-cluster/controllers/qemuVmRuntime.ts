@@ -149,6 +149,10 @@ export class QemuVmRuntime implements VmRuntime {
     }
   }
 
+  async cancelMigration(key: string) {
+    await this.process(key).qmp.execute('migrate_cancel');
+  }
+
   /** The QEMU process id of a guest (what a crash test kills). */
   processId(key: string): number | undefined {
     return this.qemu.get(key)?.pid;

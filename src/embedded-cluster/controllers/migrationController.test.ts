@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ObjectStore } from '../store/objectStore';
+import type { KubeObject } from '../types';
+import { MIGRATIONS, MigrationController, type MigratingRuntime } from './migrationController';
+import { SimulatedRuntime } from './vmRuntime';
+import { NODES, VMIS } from './vmiController';
+
+const memoryStore = () =>
+  new ObjectStore({ append: async () => undefined }, { objects: new Map(), lastRV: 0 });
+
+/** A runtime whose migrations run until they are cancelled, so the cancel can be observed. */
+class SlowMigrations extends SimulatedRuntime implements MigratingRuntime {
+  cancelled: string[] = [];
+  private rejecters = new Map<string, (error: Error) => void>();
+  private onStart: () => void = () => undefined;
+  // Declared after onStart: field initializers run in order.
+  started = new Promise<void>((resolve) => (this.onStart = resolve));
+
+  migrate(key: string) {
+    this.onStart();
+    return new Promise<{ dataProcessedBytes?: number }>((_resolve, reject) =>
+      this.rejecters.set(key, reject),
+    );
+  }
+
+  async cancelMigration(key: string) {
+    this.cancelled.push(key);
+    this.rejecters.get(key)?.(new Error('migration cancelled'));
+  }
+}
+
+const seed = async (store: ObjectStore) => {
+  for (const name of ['worker-0', 'worker-1']) {
+    await store.put(NODES, {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name },
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+  }
+  await store.put(VMIS, {
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachineInstance',
+    metadata: { name: 'vm', namespace: 'ns', uid: 'vmi-uid' },
+    status: {
+      phase: 'Running',
+      nodeName: 'worker-0',
+      conditions: [{ type: 'LiveMigratable', status: 'True' }],
+    },
+  });
+};
+
+const migration = (name: string): KubeObject => ({
+  apiVersion: 'kubevirt.io/v1',
+  kind: 'VirtualMachineInstanceMigration',
+  metadata: { name, namespace: 'ns', uid: `${name}-uid` },
+  spec: { vmiName: 'vm' },
+});
+
+describe('MigrationController', () => {
+  it('cancels a migration in flight when it is deleted, leaving the guest where it was', async () => {
+    const store = memoryStore();
+    await seed(store);
+    const runtime = new SlowMigrations();
+    const controller = new MigrationController(store, runtime);
+    const created = await store.put(MIGRATIONS, migration('move'));
+    await runtime.started;
+    await store.remove(MIGRATIONS, store.get(MIGRATIONS, 'ns', 'move') ?? created);
+    await controller.queue.idle();
+    await store.settled();
+    controller.stop();
+
+    expect(runtime.cancelled).toEqual(['ns/vm']);
+    const vmi = store.get(VMIS, 'ns', 'vm')!.status as {
+      nodeName: string;
+      migrationState: Record<string, unknown>;
+    };
+    expect(vmi.nodeName).toBe('worker-0');
+    expect(vmi.migrationState).toMatchObject({
+      failed: true,
+      abortRequested: true,
+      abortStatus: 'Succeeded',
+    });
+    // The deleted migration is not brought back by a late status write.
+    expect(store.get(MIGRATIONS, 'ns', 'move')).toBeUndefined();
+  });
+
+  it('moves the guest to another node and reports the phases', async () => {
+    const store = memoryStore();
+    await seed(store);
+    const controller = new MigrationController(store, new SimulatedRuntime());
+    await store.put(MIGRATIONS, migration('move'));
+    for (let i = 0; i < 5; i++) {
+      await store.settled();
+      await controller.queue.idle();
+    }
+    controller.stop();
+    expect((store.get(MIGRATIONS, 'ns', 'move')!.status as { phase: string }).phase).toBe(
+      'Succeeded',
+    );
+    expect((store.get(VMIS, 'ns', 'vm')!.status as { nodeName: string }).nodeName).toBe('worker-1');
+  });
+});
