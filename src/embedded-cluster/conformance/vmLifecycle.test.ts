@@ -369,6 +369,30 @@ describe('VirtualMachine lifecycle', () => {
     expect(status.conditions?.some((c) => c.type === 'RestartRequired')).toBe(false);
   });
 
+  it('leaves a VM that fits on no node unschedulable, and says why', async () => {
+    await api(vmPath('default'), {
+      method: 'POST',
+      json: {
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'huge' },
+        spec: {
+          runStrategy: 'Always',
+          template: { spec: { domain: { memory: { guest: '100Gi' }, devices: {} } } },
+        },
+      },
+    });
+    await cluster.controllersIdle();
+    expect((await vmStatus('default', 'huge')).printableStatus).toBe('ErrorUnschedulable');
+    const vmi = (await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/huge'))
+      .body.status as { phase: string; conditions: { type: string; message: string }[] };
+    expect(vmi.phase).toBe('Scheduling');
+    expect(vmi.conditions.find((c) => c.type === 'PodScheduled')?.message).toBe(
+      '0/3 nodes are available: 3 Insufficient memory.',
+    );
+    await api(vmPath('default', 'huge'), { method: 'DELETE' });
+  });
+
   it('refuses a soft reboot without a guest agent, saying why', async () => {
     const refused = await api(
       '/apis/subresources.kubevirt.io/v1/namespaces/developer-vms/virtualmachineinstances/mine/softreboot',

@@ -65,6 +65,21 @@ const quantityMiB = (value: unknown, fallback: number): number => {
   return Math.max(1, Math.round(n * unit));
 };
 
+/** The memory a VMI asks for: guest memory, else its memory request (MiB). */
+const memoryRequestMiB = (vmi: KubeObject): number => {
+  const domain = (
+    vmi.spec as
+      | {
+          domain?: {
+            memory?: { guest?: unknown };
+            resources?: { requests?: { memory?: unknown } };
+          };
+        }
+      | undefined
+  )?.domain;
+  return quantityMiB(domain?.memory?.guest ?? domain?.resources?.requests?.memory, 128);
+};
+
 /**
  * virt-controller and virt-handler for VMIs in one: schedules each VMI on a node, creates its
  * virt-launcher Pod, runs the guest through the runtime, and reports phases (Pending →
@@ -148,28 +163,53 @@ export class VmiController {
           (c) => c.type === 'Ready' && c.status === 'True',
         ),
       );
-    const load = (node: string) =>
+    const onNode = (node: string) =>
       this.store
         .list(VMIS)
-        .filter((other) => (other.status as Status | undefined)?.nodeName === node).length;
+        .filter(
+          (other) => other !== vmi && (other.status as Status | undefined)?.nodeName === node,
+        );
     const selector =
       (vmi.spec as { nodeSelector?: Record<string, string> } | undefined)?.nodeSelector ?? {};
-    const fitting = nodes.filter((node) =>
+    const matching = nodes.filter((node) =>
       Object.entries(selector).every(([k, v]) => node.metadata.labels?.[k] === v),
     );
+    // Memory is what limits guests: a node fits when what its VMIs ask leaves room for this one.
+    const wanted = memoryRequestMiB(vmi);
+    const allocatable = (node: KubeObject) =>
+      quantityMiB(
+        (node.status as { allocatable?: { memory?: unknown } } | undefined)?.allocatable?.memory,
+        Number.MAX_SAFE_INTEGER,
+      );
+    const fitting = matching.filter(
+      (node) =>
+        onNode(node.metadata.name ?? '').reduce((sum, other) => sum + memoryRequestMiB(other), 0) +
+          wanted <=
+        allocatable(node),
+    );
     const node = fitting.sort(
-      (a, b) => load(a.metadata.name ?? '') - load(b.metadata.name ?? ''),
+      (a, b) => onNode(a.metadata.name ?? '').length - onNode(b.metadata.name ?? '').length,
     )[0];
     if (!node) {
+      const reasons = [
+        ...(matching.length < nodes.length
+          ? [`${nodes.length - matching.length} node(s) didn't match Pod's node affinity/selector`]
+          : []),
+        ...(fitting.length < matching.length
+          ? [`${matching.length - fitting.length} Insufficient memory`]
+          : []),
+      ];
       await this.writeStatus(vmi, {
         ...status,
         conditions: setCondition(status.conditions, {
           type: 'PodScheduled',
           status: 'False',
           reason: 'Unschedulable',
-          message: `0/${nodes.length} nodes are available: no node matches the VM's node selector`,
+          message: `0/${nodes.length} nodes are available: ${reasons.join(', ')}.`,
         }),
       });
+      // Room may free up when other VMIs go.
+      this.queue.addAfter(keyOf(vmi), 5_000);
       return;
     }
     const nodeName = node.metadata.name ?? '';
