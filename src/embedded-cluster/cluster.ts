@@ -53,6 +53,8 @@ export interface EmbeddedClusterOptions {
   httpsPort?: number;
   /** How often watches get bookmarks (tests shorten it). */
   bookmarkMs?: number;
+  /** Seed the sample VMs on first start (tests that measure or count guests turn it off). */
+  sampleVMs?: boolean;
   /** What runs the guests: QEMU when it and the guest image are available (`auto`), or not. */
   runtime?: VmRuntime | 'auto' | 'qemu' | 'simulated';
 }
@@ -111,7 +113,7 @@ export const startEmbeddedCluster = async (
     if (event.resource.startsWith('rbac.authorization.k8s.io/')) authorizer.invalidate();
   });
 
-  await seed(store, registry);
+  await seed(store, registry, options.sampleVMs ?? true);
   const stopCRDs = watchCustomResourceDefinitions(store, registry);
 
   const openapi = new OpenAPIDocuments(registry);
@@ -254,7 +256,7 @@ const close = (server: Server) =>
   });
 
 /** First start: the seed namespaces; every start: the default roles and bindings, if missing. */
-const seed = async (store: ObjectStore, registry: ResourceRegistry) => {
+const seed = async (store: ObjectStore, registry: ResourceRegistry, samples: boolean) => {
   const ensure = async (object: KubeObject) => {
     const rt = registry.byKind(object.apiVersion, object.kind);
     if (!rt) throw new Error(`seed: no kind ${object.apiVersion} ${object.kind}`);
@@ -296,7 +298,7 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry) => {
     data: { version: '1' },
   };
   if (!store.get('core/configmaps', 'kube-system', marker.metadata.name)) {
-    for (const object of sampleVirtualMachines()) await ensure(object);
+    if (samples) for (const object of sampleVirtualMachines()) await ensure(object);
     await ensure(marker);
   }
   // As on a real cluster, the KubeVirt, CDI and OpenShift kinds are visible as CRDs.

@@ -141,6 +141,8 @@ describe.skipIf(skipReason !== undefined)(
       cluster = await startEmbeddedCluster({
         dataDir: tempDir('prom-cluster-'),
         runtime: new QemuVmRuntime(),
+        // One guest is all this needs on a 2-core machine.
+        sampleVMs: false,
       });
     }, 60_000);
     afterAll(async () => {

@@ -17,7 +17,7 @@ let token = '';
 
 beforeAll(async () => {
   if (!available) return;
-  cluster = await startEmbeddedCluster({ dataDir, runtime: new QemuVmRuntime() });
+  cluster = await startEmbeddedCluster({ dataDir, runtime: new QemuVmRuntime(), sampleVMs: false });
   token = cluster.users.find((u) => u.username === 'admin')!.token;
 }, 60_000);
 afterAll(async () => {
