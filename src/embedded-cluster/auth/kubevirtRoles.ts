@@ -20,6 +20,36 @@ const CDI = ['cdi.kubevirt.io'];
 const APP_LABEL = { 'kubevirt.io': '' };
 const CDI_LABEL = { 'cdi.kubevirt.io': '' };
 
+/** The KubeVirt kinds each role grants `verbs` on (migration policies stay read-only for all). */
+const kubevirtResourceRules = (verbs: string[]) => [
+  rule(verbs, KUBEVIRT, [
+    'virtualmachines',
+    'virtualmachineinstances',
+    'virtualmachineinstancepresets',
+    'virtualmachineinstancereplicasets',
+    'virtualmachineinstancemigrations',
+  ]),
+  rule(
+    verbs,
+    ['snapshot.kubevirt.io'],
+    ['virtualmachinesnapshots', 'virtualmachinesnapshotcontents', 'virtualmachinerestores'],
+  ),
+  rule(verbs, ['export.kubevirt.io'], ['virtualmachineexports']),
+  rule(verbs, ['clone.kubevirt.io'], ['virtualmachineclones']),
+  rule(
+    verbs,
+    ['instancetype.kubevirt.io'],
+    [
+      'virtualmachineinstancetypes',
+      'virtualmachineclusterinstancetypes',
+      'virtualmachinepreferences',
+      'virtualmachineclusterpreferences',
+    ],
+  ),
+  rule(verbs, ['pool.kubevirt.io'], ['virtualmachinepools']),
+  rule(READ, ['migrations.kubevirt.io'], ['migrationpolicies']),
+];
+
 /** Admin has deletecollection; edit has the same verbs without it (as in KubeVirt). */
 const EDIT = ['get', 'delete', 'create', 'update', 'patch', 'list', 'watch'];
 
@@ -63,32 +93,7 @@ function kubevirtWriterRules(verbs: string[]) {
       'virtualmachines/memorydump',
     ]),
     rule(['update'], SUBRESOURCES, ['expand-vm-spec']),
-    rule(verbs, KUBEVIRT, [
-      'virtualmachines',
-      'virtualmachineinstances',
-      'virtualmachineinstancepresets',
-      'virtualmachineinstancereplicasets',
-      'virtualmachineinstancemigrations',
-    ]),
-    rule(
-      verbs,
-      ['snapshot.kubevirt.io'],
-      ['virtualmachinesnapshots', 'virtualmachinesnapshotcontents', 'virtualmachinerestores'],
-    ),
-    rule(verbs, ['export.kubevirt.io'], ['virtualmachineexports']),
-    rule(verbs, ['clone.kubevirt.io'], ['virtualmachineclones']),
-    rule(
-      verbs,
-      ['instancetype.kubevirt.io'],
-      [
-        'virtualmachineinstancetypes',
-        'virtualmachineclusterinstancetypes',
-        'virtualmachinepreferences',
-        'virtualmachineclusterpreferences',
-      ],
-    ),
-    rule(verbs, ['pool.kubevirt.io'], ['virtualmachinepools']),
-    rule(READ, ['migrations.kubevirt.io'], ['migrationpolicies']),
+    ...kubevirtResourceRules(verbs),
   ];
 }
 
@@ -97,32 +102,7 @@ const kubevirtViewRules = [
   rule(['get', 'list'], KUBEVIRT, ['kubevirts']),
   rule(['get'], SUBRESOURCES, ['virtualmachines/expand-spec', ...VMI_READ_SUBRESOURCES]),
   rule(['update'], SUBRESOURCES, ['expand-vm-spec']),
-  rule(READ, KUBEVIRT, [
-    'virtualmachines',
-    'virtualmachineinstances',
-    'virtualmachineinstancepresets',
-    'virtualmachineinstancereplicasets',
-    'virtualmachineinstancemigrations',
-  ]),
-  rule(
-    READ,
-    ['snapshot.kubevirt.io'],
-    ['virtualmachinesnapshots', 'virtualmachinesnapshotcontents', 'virtualmachinerestores'],
-  ),
-  rule(READ, ['export.kubevirt.io'], ['virtualmachineexports']),
-  rule(READ, ['clone.kubevirt.io'], ['virtualmachineclones']),
-  rule(
-    READ,
-    ['instancetype.kubevirt.io'],
-    [
-      'virtualmachineinstancetypes',
-      'virtualmachineclusterinstancetypes',
-      'virtualmachinepreferences',
-      'virtualmachineclusterpreferences',
-    ],
-  ),
-  rule(READ, ['pool.kubevirt.io'], ['virtualmachinepools']),
-  rule(READ, ['migrations.kubevirt.io'], ['migrationpolicies']),
+  ...kubevirtResourceRules(READ),
 ];
 
 const cdiWriterRules = [

@@ -5,6 +5,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmbeddedCluster } from '../cluster';
+import type { KubeObject } from '../types';
 import { QemuVmRuntime } from '../controllers/qemuVmRuntime';
 import { kubectl } from './testCluster';
 
@@ -43,25 +44,41 @@ spec:
         devices: {}
 `;
 
-/** Resolves with the VM once its printableStatus is `status`, as a watch reports it. */
-const vmReaches = (status: string, timeoutMs = 60_000) =>
+/** Resolves once `ready` holds for the object, as the store's change stream reports it. */
+const objectReaches = (
+  resource: string,
+  name: string,
+  ready: (object: KubeObject | undefined) => boolean,
+  what: string,
+  timeoutMs = 60_000,
+) =>
   new Promise<void>((resolve, reject) => {
-    const check = () => {
-      const vm = cluster.store.get('kubevirt.io/virtualmachines', 'default', 'real-vm');
-      return (vm?.status as { printableStatus?: string } | undefined)?.printableStatus === status;
-    };
+    const check = () => ready(cluster.store.get(resource, 'default', name));
     if (check()) return resolve();
     const timer = setTimeout(() => {
       off();
-      reject(new Error(`real-vm did not reach ${status}`));
+      reject(new Error(`${name}: ${what} did not happen`));
     }, timeoutMs);
-    const off = cluster.store.subscribe('kubevirt.io/virtualmachines', () => {
+    const off = cluster.store.subscribe(resource, () => {
       if (!check()) return;
       clearTimeout(timer);
       off();
       resolve();
     });
   });
+
+const phaseOf = (object: KubeObject | undefined) =>
+  (object?.status as { phase?: string } | undefined)?.phase;
+
+/** Resolves once real-vm's printableStatus is `status`. */
+const vmReaches = (status: string, timeoutMs = 60_000) =>
+  objectReaches(
+    'kubevirt.io/virtualmachines',
+    'real-vm',
+    (vm) => (vm?.status as { printableStatus?: string } | undefined)?.printableStatus === status,
+    `printableStatus ${status}`,
+    timeoutMs,
+  );
 
 const openConsole = (kind: 'console' | 'vnc') => {
   const ws = new WebSocket(
@@ -169,23 +186,17 @@ describe.skipIf(!available)('a VM that really runs under QEMU', () => {
       },
     );
     expect(migration.status).toBe(201);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('migration did not finish')), 60_000);
-      const check = () => {
-        const phase = (
-          cluster.store.get('kubevirt.io/virtualmachineinstancemigrations', 'default', 'move-it')
-            ?.status as { phase?: string } | undefined
-        )?.phase;
-        if (phase === 'Succeeded' || phase === 'Failed') {
-          clearTimeout(timer);
-          off();
-          if (phase === 'Succeeded') resolve();
-          else reject(new Error('migration failed'));
-        }
-      };
-      const off = cluster.store.subscribe('kubevirt.io/virtualmachineinstancemigrations', check);
-      check();
-    });
+    await objectReaches(
+      'kubevirt.io/virtualmachineinstancemigrations',
+      'move-it',
+      (m) => ['Succeeded', 'Failed'].includes(phaseOf(m) ?? ''),
+      'the migration finishing',
+    );
+    expect(
+      phaseOf(
+        cluster.store.get('kubevirt.io/virtualmachineinstancemigrations', 'default', 'move-it'),
+      ),
+    ).toBe('Succeeded');
     const moved = cluster.store.get('kubevirt.io/virtualmachineinstances', 'default', 'real-vm')!
       .status as { nodeName: string; migrationState: { completed: boolean } };
     expect(moved.nodeName).not.toBe(nodeBefore);
@@ -255,23 +266,13 @@ describe.skipIf(!available)('a VM that really runs under QEMU', () => {
     const pid = (cluster.runtime as QemuVmRuntime).processId('default/real-vm');
     expect(pid).toBeGreaterThan(0);
     process.kill(pid!, 'SIGKILL');
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no new VMI after the crash')), 90_000);
-      const check = () => {
-        const vmi = cluster.store.get('kubevirt.io/virtualmachineinstances', 'default', 'real-vm');
-        if (
-          vmi &&
-          vmi.metadata.uid !== before &&
-          (vmi.status as { phase?: string } | undefined)?.phase === 'Running'
-        ) {
-          clearTimeout(timer);
-          off();
-          resolve();
-        }
-      };
-      const off = cluster.store.subscribe('kubevirt.io/virtualmachineinstances', check);
-      check();
-    });
+    await objectReaches(
+      'kubevirt.io/virtualmachineinstances',
+      'real-vm',
+      (vmi) => !!vmi && vmi.metadata.uid !== before && phaseOf(vmi) === 'Running',
+      'a new running VMI after the crash',
+      90_000,
+    );
     const events = cluster.store.list('core/events', 'default').map((e) => e.reason);
     expect(events).toContain('Crashed');
 
