@@ -8,8 +8,9 @@ import { log } from './lib/project.mjs';
 /** What each part needs. The fonts make Korean and Japanese readable in browser screenshots. */
 export const PACKAGE_GROUPS = {
   browser: ['chromium', 'fonts-nanum', 'fonts-ipafont-gothic'],
-  // The embedded cluster makes its CA with openssl; a kubectl may have to be unpacked from a zip.
-  cluster: ['openssl', 'unzip'],
+  // The embedded cluster makes its CA with openssl; a kubectl may have to be unpacked from a zip;
+  // CDI's importer and upload proxy convert qcow2 images with qemu-img.
+  cluster: ['openssl', 'unzip', 'qemu-utils'],
   // The embedded cluster runs VMs as QEMU processes; the recommended extras are not needed.
   qemu: ['qemu-system-x86'],
   // Standalone, the BFF proxies a local Prometheus that scrapes the embedded cluster's /metrics.
@@ -17,7 +18,7 @@ export const PACKAGE_GROUPS = {
 };
 
 /** Groups whose packages are installed with `--no-install-recommends`. */
-const NO_RECOMMENDS = new Set(['qemu', 'prometheus']);
+const NO_RECOMMENDS = new Set(['cluster', 'qemu', 'prometheus']);
 
 const isInstalled = (name) => {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });

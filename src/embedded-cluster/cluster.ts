@@ -42,6 +42,12 @@ import { clusterInstancetypes, clusterPreferences } from './seed/instancetypes';
 import { commonTemplates } from './seed/templates';
 import { operatorResources, sampleVirtualMachines } from './seed/virtualization';
 import { must, nameOf } from './objectRefs';
+import type { ClusterContext, ClusterModule, HttpRoute } from './modules/clusterModule';
+import { storageModule } from './storage/index';
+import { cdiModule } from './cdi/index';
+import { bootSourcesModule } from './bootsources/index';
+import { snapshotsModule } from './snapshots/index';
+import { checkupsModule } from './checkups/index';
 
 export const KUBERNETES_VERSION = { major: '1', minor: '33', gitVersion: 'v1.33.0-embedded' };
 
@@ -119,6 +125,7 @@ export const startEmbeddedCluster = async (
   const openapi = new OpenAPIDocuments(registry);
   const discovery = new Discovery(registry, [KUBEVIRT_SUBRESOURCE_DISCOVERY]);
   const special = new Map<string, SpecialResource>();
+  let routes: HttpRoute[] = [];
   const server: ApiServer = new ApiServer({
     store,
     registry,
@@ -132,6 +139,7 @@ export const startEmbeddedCluster = async (
         ? { ...KUBERNETES_VERSION, platform: `${process.platform}/${process.arch}` }
         : openapi.document(p, query),
     bookmarkMs: options.bookmarkMs,
+    routes: () => routes,
     metrics: () => metrics.render(),
     openConsole: (target, req, socket, head, wss) =>
       openConsoleSocket(store, runtime, wss, target, req, socket, head),
@@ -157,14 +165,34 @@ export const startEmbeddedCluster = async (
   const vmController = new VmController(store);
   const migrationController = new MigrationController(store, runtime);
   const metrics = new KubevirtMetrics(store, runtime as StatsSource);
-  const actions = new KubevirtActions(
-    store,
-    vmiController,
-    runtime,
-    new Hotplug(store, runtime, dataDir),
-  );
+  const hotplug = new Hotplug(store, runtime, dataDir);
+  const actions = new KubevirtActions(store, vmiController, runtime, hotplug);
   special.set('subresources.kubevirt.io/virtualmachines', actions);
   special.set('subresources.kubevirt.io/virtualmachineinstances', actions);
+
+  let urls = { http: '', https: '' };
+  const context: ClusterContext = {
+    store,
+    registry,
+    resources,
+    runtime,
+    hotplug,
+    migrations: migrationController,
+    dataDir,
+    authenticate: (header) => authenticate(header, users),
+    authorizer,
+    urls: () => urls,
+  };
+  const modules: ClusterModule[] = [
+    storageModule(context),
+    cdiModule(context),
+    bootSourcesModule(context),
+    snapshotsModule(context),
+    checkupsModule(context),
+  ];
+  for (const module of modules)
+    for (const object of module.seed?.() ?? []) await ensure(store, registry, object);
+  routes = modules.flatMap((module) => module.routes ?? []);
 
   const pki = loadOrCreatePki(dataDir);
   const host = options.host ?? '127.0.0.1';
@@ -178,6 +206,8 @@ export const startEmbeddedCluster = async (
   const urlOf = (s: Server, scheme: string) =>
     `${scheme}://${host}:${(s.address() as AddressInfo).port}`;
   const httpsURL = urlOf(https, 'https');
+  urls = { http: urlOf(http, 'http'), https: httpsURL };
+  for (const module of modules) await module.start?.();
   const kubeconfigPath = path.join(dataDir, 'kubeconfig');
   writeKubeconfig(kubeconfigPath, httpsURL, pki.caCert, users);
 
@@ -209,12 +239,14 @@ export const startEmbeddedCluster = async (
           vmController.queue.idle(),
           vmiController.queue.idle(),
           migrationController.queue.idle(),
+          ...modules.flatMap((module) => module.queues.map((queue) => queue.idle())),
         ]);
         await store.settled();
       } while (store.lastRV !== before);
     },
     async stop() {
       clearInterval(compactTimer);
+      for (const module of modules) await module.stop();
       vmController.stop();
       migrationController.stop();
       metrics.stop();
@@ -256,24 +288,27 @@ const close = (server: Server) =>
   });
 
 /** First start: the seed namespaces; every start: the default roles and bindings, if missing. */
+/** Stores the object unless one of that kind, namespace and name exists. */
+const ensure = async (store: ObjectStore, registry: ResourceRegistry, object: KubeObject) => {
+  const rt = registry.byKind(object.apiVersion, object.kind);
+  if (!rt) throw new Error(`seed: no kind ${object.apiVersion} ${object.kind}`);
+  const resource = storageResource(rt);
+  if (store.get(resource, object.metadata.namespace, nameOf(object))) return;
+  await store.put(resource, {
+    ...object,
+    metadata: {
+      uid: crypto.randomUUID(),
+      creationTimestamp: now(),
+      generation: 1,
+      ...object.metadata,
+    },
+  });
+};
+
 const seed = async (store: ObjectStore, registry: ResourceRegistry, samples: boolean) => {
-  const ensure = async (object: KubeObject) => {
-    const rt = registry.byKind(object.apiVersion, object.kind);
-    if (!rt) throw new Error(`seed: no kind ${object.apiVersion} ${object.kind}`);
-    const resource = storageResource(rt);
-    if (store.get(resource, object.metadata.namespace, nameOf(object))) return;
-    await store.put(resource, {
-      ...object,
-      metadata: {
-        uid: crypto.randomUUID(),
-        creationTimestamp: now(),
-        generation: 1,
-        ...object.metadata,
-      },
-    });
-  };
+  const ensureObject = (object: KubeObject) => ensure(store, registry, object);
   for (const name of SEED_NAMESPACES) {
-    await ensure({
+    await ensureObject({
       apiVersion: 'v1',
       kind: 'Namespace',
       metadata: { name },
@@ -281,15 +316,15 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry, samples: boo
       status: { phase: 'Active' },
     });
   }
-  for (const object of defaultRbacObjects()) await ensure(object);
-  for (const node of SEED_NODES) await ensure(node);
+  for (const object of defaultRbacObjects()) await ensureObject(object);
+  for (const node of SEED_NODES) await ensureObject(node);
   const shared = [
     ...clusterInstancetypes(),
     ...clusterPreferences(),
     ...operatorResources(),
     ...commonTemplates(),
   ];
-  for (const object of shared) await ensure(object);
+  for (const object of shared) await ensureObject(object);
   // Sample content comes once: what a user deletes stays deleted.
   const marker = {
     apiVersion: 'v1',
@@ -298,9 +333,9 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry, samples: boo
     data: { version: '1' },
   };
   if (!store.get('core/configmaps', 'kube-system', marker.metadata.name)) {
-    if (samples) for (const object of sampleVirtualMachines()) await ensure(object);
-    await ensure(marker);
+    if (samples) for (const object of sampleVirtualMachines()) await ensureObject(object);
+    await ensureObject(marker);
   }
   // As on a real cluster, the KubeVirt, CDI and OpenShift kinds are visible as CRDs.
-  for (const crd of customResourceDefinitionsFor(registry.all())) await ensure(crd);
+  for (const crd of customResourceDefinitionsFor(registry.all())) await ensureObject(crd);
 };

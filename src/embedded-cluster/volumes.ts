@@ -1,5 +1,6 @@
 import { mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ObjectStore } from './store/objectStore';
 
 /**
  * Where a PersistentVolumeClaim's bytes live: a sparse raw image in the cluster's data
@@ -38,4 +39,24 @@ export const ensureVolumeFile = async (file: string, sizeBytes: number) => {
   } finally {
     await handle.close();
   }
+};
+
+/** The PersistentVolume annotation that names the file holding the volume's bytes. */
+export const PV_PATH_ANNOTATION = 'embedded-cluster.kubevirt.io/path';
+
+/**
+ * The file of a claim that storage has bound: its PersistentVolume's file. Undefined while the
+ * claim is missing, unbound, or its volume has no file.
+ */
+export const claimFile = (
+  store: ObjectStore,
+  namespace: string,
+  claimName: string,
+): string | undefined => {
+  const claim = store.get('core/persistentvolumeclaims', namespace, claimName);
+  const volumeName = (claim?.spec as { volumeName?: string } | undefined)?.volumeName;
+  const phase = (claim?.status as { phase?: string } | undefined)?.phase;
+  if (!volumeName || phase !== 'Bound') return undefined;
+  const volume = store.get('core/persistentvolumes', undefined, volumeName);
+  return volume?.metadata.annotations?.[PV_PATH_ANNOTATION];
 };

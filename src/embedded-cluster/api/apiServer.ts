@@ -27,6 +27,7 @@ import { KUBEVIRT_CONSOLE_PROTOCOL } from './consoles';
 import { applyMergePatch } from '../patch/mergePatch';
 import { startWatch, type WatchEvent } from './watch';
 import { must, nameOf } from '../objectRefs';
+import type { HttpRoute } from '../modules/clusterModule';
 
 export interface Authorizer {
   authorize(user: UserInfo, attributes: RequestAttributes): { allowed: boolean; reason: string };
@@ -81,6 +82,8 @@ export interface ApiServerParts {
   /** For writes to RBAC objects: refuses what would grant more than the writer holds. */
   rbacWriteCheck?: (user: UserInfo) => (object: KubeObject, verb: 'create' | 'update') => void;
   bookmarkMs?: number;
+  /** Plain HTTP endpoints beside the API, matched by prefix before authentication. */
+  routes?: () => HttpRoute[];
 }
 
 const MAX_BODY = 3 * 1024 * 1024;
@@ -231,6 +234,11 @@ export class ApiServer {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://embedded');
+    const route = this.parts.routes?.().find((r) => url.pathname.startsWith(r.prefix));
+    if (route) {
+      await route.handle(req, res, url);
+      return;
+    }
     if (UNAUTHENTICATED_PATHS.has(url.pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       res.end('ok');
