@@ -193,6 +193,12 @@ export const startEmbeddedCluster = async (
   for (const module of modules)
     for (const object of module.seed?.() ?? []) await ensure(store, registry, object);
   routes = modules.flatMap((module) => module.routes ?? []);
+  for (const module of modules) {
+    for (const [key, handler] of Object.entries(module.special ?? {})) {
+      if (special.has(key)) throw new Error(`${module.name}: ${key} is already handled`);
+      special.set(key, handler);
+    }
+  }
 
   const pki = loadOrCreatePki(dataDir);
   const host = options.host ?? '127.0.0.1';

@@ -1,6 +1,10 @@
-import { mkdir, open, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, open, rename, stat, truncate } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { ObjectStore } from './store/objectStore';
+
+const execFileAsync = promisify(execFile);
 
 /**
  * Where a PersistentVolumeClaim's bytes live: a sparse raw image in the cluster's data
@@ -59,4 +63,42 @@ export const claimFile = (
   if (!volumeName || phase !== 'Bound') return undefined;
   const volume = store.get('core/persistentvolumes', undefined, volumeName);
   return volume?.metadata.annotations?.[PV_PATH_ANNOTATION];
+};
+
+/** Where a VolumeSnapshotContent's bytes live (a sparse copy of the source volume's file). */
+export const snapshotContentPath = (dataDir: string, contentName: string) =>
+  path.join(dataDir, 'snapshots', `${contentName}.img`);
+
+/** The file of a ready VolumeSnapshot: its bound content's file; undefined until ready. */
+export const snapshotFile = (
+  store: ObjectStore,
+  namespace: string,
+  snapshotName: string,
+): string | undefined => {
+  const snapshot = store.get('snapshot.storage.k8s.io/volumesnapshots', namespace, snapshotName);
+  const status = snapshot?.status as
+    { readyToUse?: boolean; boundVolumeSnapshotContentName?: string } | undefined;
+  if (!status?.readyToUse || !status.boundVolumeSnapshotContentName) return undefined;
+  const content = store.get(
+    'snapshot.storage.k8s.io/volumesnapshotcontents',
+    undefined,
+    status.boundVolumeSnapshotContentName,
+  );
+  return content?.metadata.annotations?.[PV_PATH_ANNOTATION];
+};
+
+/**
+ * Copies a volume file, keeping it sparse (holes stay holes), then grows the copy to
+ * `sizeBytes` when that is larger. The copy is written beside the target and renamed into
+ * place, so a crash never leaves a half-copied volume under the target's name.
+ */
+export const copyVolumeFile = async (source: string, target: string, sizeBytes?: number) => {
+  await mkdir(path.dirname(target), { recursive: true });
+  const partial = `${target}.partial`;
+  await execFileAsync('cp', ['--sparse=always', source, partial]);
+  if (sizeBytes !== undefined) {
+    const { size } = await stat(partial);
+    if (sizeBytes > size) await truncate(partial, sizeBytes);
+  }
+  await rename(partial, target);
 };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Authorizer } from '../api/apiServer';
+import type { Authorizer, SpecialResource } from '../api/apiServer';
 import type { ResourceRegistry } from '../api/resourceRegistry';
 import type { ResourceService } from '../api/resources';
 import type { Hotplug } from '../api/special/hotplug';
@@ -46,6 +46,11 @@ export interface ClusterModule {
   seed?(): KubeObject[];
   queues: WorkQueue[];
   routes?: HttpRoute[];
+  /**
+   * API resources answered by code, keyed `group/plural` (`core/pods` for the core group), e.g.
+   * `upload.cdi.kubevirt.io/uploadtokenrequests`. A key another part already claims is an error.
+   */
+  special?: Record<string, SpecialResource>;
   /** Called once the API listens and the seed objects exist. */
   start?(): void | Promise<void>;
   stop(): void | Promise<void>;
