@@ -48,6 +48,16 @@ export interface VmRuntime {
   /** Attaches a raw disk image to the running guest as a SCSI disk; detaches it by name. */
   hotplugDisk?(key: string, disk: { name: string; path: string; serial: string }): Promise<void>;
   unplugDisk?(key: string, name: string): Promise<void>;
+  /**
+   * Runs a shell command on a running guest's serial console and resolves with what it printed
+   * and its exit code; rejects when the guest is not running or the command does not finish in
+   * `timeoutMs` (default 30 s). Commands on one guest run one at a time.
+   */
+  guestCommand?(
+    key: string,
+    command: string,
+    options?: { timeoutMs?: number },
+  ): Promise<{ output: string; exitCode: number }>;
   /** A PNG of the guest's screen (`vnc/screenshot`), where there is a screen. */
   screenshot?(key: string): Promise<Buffer>;
   resume(key: string): Promise<void>;
