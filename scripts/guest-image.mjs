@@ -40,7 +40,8 @@ const debDir = path.join(guestImageDir, 'debs');
  * Kernel modules the guest loads at boot, with their dependencies (Debian builds all of these as
  * modules). The power button needs button + evdev (for acpid); disks: virtio-blk (/dev/vd*),
  * virtio-scsi and SCSI hot-plug, SATA (AHCI) and IDE (/dev/sd*, CD-ROMs /dev/sr*); network:
- * virtio-net, e1000, e1000e. The generic CRC implementations come first: the t10-pi code sd_mod
+ * virtio-net, e1000, e1000e; file systems: ext4 (with crc32c for its checksums), so a guest can
+ * `mke2fs` a disk, mount it and keep files on it. The generic CRC implementations come first: the t10-pi code sd_mod
  * needs looks them up when it loads, and the accelerated ones need CPU features TCG lacks.
  */
 const MODULES = [
@@ -60,6 +61,11 @@ const MODULES = [
   'ata_piix',
   'e1000',
   'e1000e',
+  'crc16',
+  'crc32c_generic',
+  'mbcache',
+  'jbd2',
+  'ext4',
 ];
 
 const MANIFEST_FORMAT = 1;

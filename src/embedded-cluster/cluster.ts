@@ -161,11 +161,13 @@ export const startEmbeddedCluster = async (
   special.set('template.openshift.io/processedtemplates', new ProcessedTemplateHandler(store));
 
   const runtime = chooseRuntime(options.runtime ?? 'auto');
-  const vmiController = new VmiController(store, runtime);
+  const vmiController = new VmiController(store, runtime, {
+    scratchDir: path.join(dataDir, 'vmi-disks'),
+  });
   const vmController = new VmController(store);
   const migrationController = new MigrationController(store, runtime);
   const metrics = new KubevirtMetrics(store, runtime as StatsSource);
-  const hotplug = new Hotplug(store, runtime, dataDir);
+  const hotplug = new Hotplug(store, runtime);
   const actions = new KubevirtActions(store, vmiController, runtime, hotplug);
   special.set('subresources.kubevirt.io/virtualmachines', actions);
   special.set('subresources.kubevirt.io/virtualmachineinstances', actions);

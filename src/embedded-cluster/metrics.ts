@@ -2,6 +2,7 @@ import { VMS } from './controllers/vmController';
 import { VMIS } from './controllers/vmiController';
 import type { ObjectStore } from './store/objectStore';
 import type { KubeObject } from './types';
+import { quantityBytes } from './volumes';
 
 /** Live figures of one guest, where the runtime has a real process to read them from. */
 export interface GuestStats {
@@ -250,7 +251,38 @@ export class KubevirtMetrics {
         out.push(`${name}${labels({ name: vmName, namespace })} ${at.toFixed(3)}`);
       }
     }
+    out.push(...this.restoredFromSource());
     return `${out.join('\n')}\n`;
+  }
+
+  /**
+   * KubeVirt's recording rules over the claims restores create (labelled with their source VM):
+   * how many disks, and how many requested bytes, were restored from each VM. Derived from the
+   * stored claims, so they survive restarts.
+   */
+  private restoredFromSource(): string[] {
+    const disks = new Map<string, { count: number; bytes: number }>();
+    for (const claim of this.store.list('core/persistentvolumeclaims')) {
+      const vmName = claim.metadata.labels?.['restore.kubevirt.io/source-vm-name'];
+      const vmNamespace = claim.metadata.labels?.['restore.kubevirt.io/source-vm-namespace'];
+      if (!vmName || !vmNamespace) continue;
+      const key = labels({ vm_name: vmName, vm_namespace: vmNamespace });
+      const entry = disks.get(key) ?? { count: 0, bytes: 0 };
+      entry.count += 1;
+      const request = (claim.spec as { resources?: { requests?: { storage?: unknown } } })
+        ?.resources?.requests?.storage;
+      entry.bytes += quantityBytes(request) ?? 0;
+      disks.set(key, entry);
+    }
+    const name = 'kubevirt_vmsnapshot_disks_restored_from_source';
+    return [
+      `# HELP ${name} Returns the total number of virtual machine disks restored from the source virtual machine.`,
+      `# TYPE ${name} gauge`,
+      ...[...disks].map(([key, { count }]) => `${name}${key} ${count}`),
+      `# HELP ${name}_bytes Returns the amount of space in bytes restored from the source virtual machine.`,
+      `# TYPE ${name}_bytes gauge`,
+      ...[...disks].map(([key, { bytes }]) => `${name}_bytes${key} ${bytes}`),
+    ];
   }
 
   private vmiLabels(vmi: KubeObject) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, open, rename, stat, truncate } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, truncate } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import type { ObjectStore } from './store/objectStore';
@@ -65,6 +65,51 @@ export const claimFile = (
   return volume?.metadata.annotations?.[PV_PATH_ANNOTATION];
 };
 
+/** Where a provisioned PersistentVolume's bytes live (`DATA/volumes/pvc-<claim uid>.img`). */
+export const persistentVolumePath = (dataDir: string, volumeName: string) =>
+  path.join(dataDir, 'volumes', `${volumeName}.img`);
+
+/** Grows a volume file to `sizeBytes` (sparse: the new tail costs nothing); never shrinks it. */
+export const growVolumeFile = async (file: string, sizeBytes: number) => {
+  const { size } = await stat(file);
+  if (sizeBytes > size) await truncate(file, sizeBytes);
+};
+
+/** Removes a volume or snapshot file (and a partial copy left by a crash), if present. */
+export const removeVolumeFile = async (file: string) => {
+  await rm(file, { force: true });
+  await rm(`${file}.partial`, { force: true });
+};
+
+/**
+ * Resolves with a claim's file once storage has bound it, or undefined after `timeoutMs` (or
+ * when the claim is deleted). For consumers that just asked for binding (a hot-plug, a VM start).
+ */
+export const awaitClaimFile = (
+  store: ObjectStore,
+  namespace: string,
+  claimName: string,
+  timeoutMs: number,
+): Promise<string | undefined> => {
+  const ready = claimFile(store, namespace, claimName);
+  if (ready) return Promise.resolve(ready);
+  return new Promise((resolve) => {
+    const done = (file: string | undefined) => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(file);
+    };
+    const timer = setTimeout(() => done(undefined), timeoutMs);
+    const unsubscribe = store.subscribe('core/persistentvolumeclaims', (event) => {
+      const { namespace: ns, name } = event.object.metadata;
+      if (ns !== namespace || name !== claimName) return;
+      if (event.type === 'DELETED') return done(undefined);
+      const file = claimFile(store, namespace, claimName);
+      if (file) done(file);
+    });
+  });
+};
+
 /** Where a VolumeSnapshotContent's bytes live (a sparse copy of the source volume's file). */
 export const snapshotContentPath = (dataDir: string, contentName: string) =>
   path.join(dataDir, 'snapshots', `${contentName}.img`);
@@ -101,4 +146,17 @@ export const copyVolumeFile = async (source: string, target: string, sizeBytes?:
     if (sizeBytes > size) await truncate(partial, sizeBytes);
   }
   await rename(partial, target);
+};
+
+/** A byte count as Kubernetes prints it: `30Gi` when a binary unit divides it, else bytes. */
+export const formatBytes = (bytes: number): string => {
+  for (const [suffix, unit] of [
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ] as const) {
+    if (bytes >= unit && bytes % unit === 0) return `${bytes / unit}${suffix}`;
+  }
+  return String(bytes);
 };

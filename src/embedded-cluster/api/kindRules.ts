@@ -1,4 +1,5 @@
 import type { KubeObject, StatusCause } from '../types';
+import { quantityBytes } from '../volumes';
 
 type KindRule = (object: KubeObject, old: KubeObject | undefined) => StatusCause[];
 
@@ -39,6 +40,58 @@ const instancetypeConflicts: KindRule = (vm) => {
   }));
 };
 
+// PersistentVolumeClaims, as kube-apiserver's ValidatePersistentVolumeClaim(Update) words it
+// (Kubernetes 1.33, RecoverVolumeExpansionFailure on).
+const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
+type ClaimFields = {
+  spec?: { accessModes?: string[]; resources?: { requests?: { storage?: string } } };
+  status?: { phase?: string; capacity?: { storage?: string } };
+};
+
+const persistentVolumeClaimRules: KindRule = (claim, old) => {
+  const { spec = {} } = claim as ClaimFields;
+  const causes: StatusCause[] = [];
+  const accessModes = spec.accessModes ?? [];
+  if (!accessModes.length)
+    causes.push({
+      type: 'FieldValueRequired',
+      field: 'spec.accessModes',
+      message: 'Required value: at least 1 access mode is required',
+    });
+  for (const mode of accessModes.filter((m) => !ACCESS_MODES.includes(m)))
+    causes.push({
+      type: 'FieldValueNotSupported',
+      field: 'spec.accessModes',
+      message: `Unsupported value: "${mode}": supported values: ${ACCESS_MODES.map((m) => `"${m}"`).join(', ')}`,
+    });
+  const storage = spec.resources?.requests?.storage;
+  if (storage === undefined)
+    causes.push({
+      type: 'FieldValueRequired',
+      field: 'spec.resources[storage]',
+      message: 'Required value',
+    });
+  if (!old) return causes;
+  const before = old as ClaimFields;
+  const newSize = quantityBytes(storage) ?? 0;
+  const oldSize = quantityBytes(before.spec?.resources?.requests?.storage) ?? 0;
+  if (newSize === oldSize) return causes;
+  if (before.status?.phase !== 'Bound')
+    causes.push({
+      type: 'FieldValueForbidden',
+      field: 'spec',
+      message:
+        'Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
+    });
+  else if (newSize < oldSize && newSize <= (quantityBytes(before.status.capacity?.storage) ?? 0))
+    causes.push({
+      type: 'FieldValueForbidden',
+      field: 'spec.resources.requests.storage',
+      message: 'Forbidden: field can not be less than status.capacity',
+    });
+  return causes;
+};
+
 /** Rules a kind's own webhook enforces beyond its schema, keyed by `group/plural`. */
 export const KIND_RULES: Record<string, KindRule[]> = {
   'kubevirt.io/virtualmachines': [
@@ -55,4 +108,5 @@ export const KIND_RULES: Record<string, KindRule[]> = {
         : [],
     instancetypeConflicts,
   ],
+  'core/persistentvolumeclaims': [persistentVolumeClaimRules],
 };

@@ -11,6 +11,7 @@ import { ApiError, alreadyExists, badRequest, conflict, gone, notFound } from '.
 import { groupVersion, storageResource } from './resourceRegistry';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { nameOf } from '../objectRefs';
+import { mutateOnAdmission } from '../network/kubemacpool';
 
 /** Options common to writes, from the query string. */
 export interface WriteOptions {
@@ -145,7 +146,13 @@ export class ResourceService {
       while (this.store.get(storageResource(rt), namespace, metadata.name));
     }
     if (rt.namespaced) metadata.namespace = namespace;
-    const candidate = this.withTypeMeta(rt, { ...input, metadata });
+    // Mutating admission (KubeMacPool's MACs for VirtualMachines), then validation.
+    const candidate = mutateOnAdmission(
+      this.store,
+      storageResource(rt),
+      this.withTypeMeta(rt, { ...input, metadata }),
+      undefined,
+    );
     const { object, warnings } = admit(rt, candidate, undefined, options.fieldValidation);
     const name = nameOf(object);
     if (this.store.get(storageResource(rt), namespace, name)) throw alreadyExists(rt, name);
@@ -355,6 +362,7 @@ export class ResourceService {
       };
     }
     next = this.withTypeMeta(rt, next);
+    if (!subresource) next = mutateOnAdmission(this.store, storageResource(rt), next, existing);
     const { object, warnings } = admit(
       rt,
       next,

@@ -1,8 +1,32 @@
 import type { ClusterContext, ClusterModule } from '../modules/clusterModule';
+import { JobController } from './jobController';
+import { latencyCheckup } from './latencyCheckup';
+import { platformRoles } from './platformRoles';
+import { podLogHandler } from './podLogs';
+import type { Checkup } from './runner';
+import { storageCheckup } from './storageCheckup';
+
+export { latencyCheckupPermissions, storageCheckupPermissions } from './permissions';
+
+/** The checkup images the embedded cluster runs, by repository (any tag). */
+export const CHECKUP_IMAGES: Record<string, Checkup> = {
+  'registry.redhat.io/container-native-virtualization/vm-network-latency-checkup-rhel9':
+    latencyCheckup,
+  'quay.io/kiagnose/kubevirt-vm-latency': latencyCheckup,
+  'quay.io/kiagnose/kubevirt-vm-latency-checkup': latencyCheckup,
+  'quay.io/kiagnose/kubevirt-storage-checkup': storageCheckup,
+  'registry.redhat.io/container-native-virtualization/kubevirt-storage-checkup-rhel9':
+    storageCheckup,
+};
 
 /** Checkups: the ConfigMap + Job pattern (storage and VM network latency). */
-export const checkupsModule = (_context: ClusterContext): ClusterModule => ({
-  name: 'checkups',
-  queues: [],
-  stop: () => undefined,
-});
+export const checkupsModule = (context: ClusterContext): ClusterModule => {
+  const jobs = new JobController(context, CHECKUP_IMAGES);
+  return {
+    name: 'checkups',
+    seed: platformRoles,
+    queues: [jobs.queue],
+    special: { 'core/pods': podLogHandler(context.store, context.dataDir) },
+    stop: () => jobs.stop(),
+  };
+};

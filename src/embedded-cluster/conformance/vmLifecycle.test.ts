@@ -65,6 +65,22 @@ const statuses = (ns: string, name: string) => {
   return { seen, off };
 };
 
+/** Resolves once `check` holds, re-checked on every store change (bounded). */
+const until = (check: () => boolean, timeoutMs = 10_000) =>
+  new Promise<void>((resolve, reject) => {
+    if (check()) return resolve();
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`not reached within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = cluster.store.subscribe('*', () => {
+      if (!check()) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+
 const createVM = (ns: string, name: string, runStrategy: string) =>
   api(vmPath(ns), {
     method: 'POST',
@@ -450,76 +466,81 @@ describe('VirtualMachine lifecycle', () => {
         },
       },
     };
+    const disky = statuses('default', 'disky');
     await api(vmPath('default'), { method: 'POST', json: withClaim });
     await cluster.controllersIdle();
     expect((await vmStatus('default', 'disky')).printableStatus).toBe('ErrorPvcNotFound');
-    await api('/api/v1/namespaces/default/persistentvolumeclaims', {
-      method: 'POST',
-      json: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        metadata: { name: 'root-disk' },
-        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    const claim = (storageClassName: string) => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'root-disk' },
+      spec: {
+        storageClassName,
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
       },
     });
-    const setPhase = (p: string, phase: string) =>
-      api(p, {
-        method: 'PATCH',
-        json: { status: { phase } },
-        headers: { 'Content-Type': 'application/merge-patch+json' },
-      });
-    await setPhase('/api/v1/namespaces/default/persistentvolumeclaims/root-disk/status', 'Pending');
+    // A claim storage cannot provision (its class does not exist) stays Pending.
+    const claims = '/api/v1/namespaces/default/persistentvolumeclaims';
+    await api(claims, { method: 'POST', json: claim('no-such-class') });
     await cluster.controllersIdle();
     expect((await vmStatus('default', 'disky')).printableStatus).toBe('WaitingForVolumeBinding');
-    await setPhase('/api/v1/namespaces/default/persistentvolumeclaims/root-disk/status', 'Bound');
-    await cluster.controllersIdle();
-    expect((await vmStatus('default', 'disky')).printableStatus).toBe('Running');
+    // Replaced by one on the default class, it binds and the VM starts.
+    await api(`${claims}/root-disk`, { method: 'DELETE' });
+    await until(() => !cluster.store.get('core/persistentvolumeclaims', 'default', 'root-disk'));
+    await api(claims, { method: 'POST', json: claim('ocs-storagecluster-ceph-rbd') });
+    await until(() => disky.seen.includes('Running'));
+    disky.off();
+    expect(disky.seen).toEqual([
+      'ErrorPvcNotFound',
+      'WaitingForVolumeBinding',
+      'Starting',
+      'Running',
+    ]);
 
-    const withTemplate = {
+    const withTemplate = (name: string, source: object) => ({
       apiVersion: 'kubevirt.io/v1',
       kind: 'VirtualMachine',
-      metadata: { name: 'imported' },
+      metadata: { name },
       spec: {
         runStrategy: 'Always',
         dataVolumeTemplates: [
           {
-            metadata: { name: 'imported-root' },
-            spec: {
-              source: { blank: {} },
-              storage: { resources: { requests: { storage: '1Gi' } } },
-            },
+            metadata: { name: `${name}-root` },
+            spec: { source, storage: { resources: { requests: { storage: '1Gi' } } } },
           },
         ],
         template: {
           spec: {
             domain: { devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }] } },
-            volumes: [{ name: 'root', dataVolume: { name: 'imported-root' } }],
+            volumes: [{ name: 'root', dataVolume: { name: `${name}-root` } }],
           },
         },
       },
-    };
-    expect((await api(vmPath('default'), { method: 'POST', json: withTemplate })).status).toBe(201);
-    await cluster.controllersIdle();
-    expect((await vmStatus('default', 'imported')).printableStatus).toBe('Provisioning');
+    });
+    // A disk CDI cannot import: the VM provisions while CDI retries, then shows the error.
+    const broken = statuses('default', 'unreachable');
+    const created = await api(vmPath('default'), {
+      method: 'POST',
+      json: withTemplate('unreachable', { http: { url: 'http://127.0.0.1:1/disk.img' } }),
+    });
+    expect(created.status).toBe(201);
     const dv = (
-      await api('/apis/cdi.kubevirt.io/v1beta1/namespaces/default/datavolumes/imported-root')
+      await api('/apis/cdi.kubevirt.io/v1beta1/namespaces/default/datavolumes/unreachable-root')
     ).body as { metadata: { ownerReferences: { kind: string; name: string }[] } };
     expect(dv.metadata.ownerReferences[0]).toMatchObject({
       kind: 'VirtualMachine',
-      name: 'imported',
+      name: 'unreachable',
     });
-    await setPhase(
-      '/apis/cdi.kubevirt.io/v1beta1/namespaces/default/datavolumes/imported-root/status',
-      'Failed',
-    );
-    await cluster.controllersIdle();
-    expect((await vmStatus('default', 'imported')).printableStatus).toBe('DataVolumeError');
-    await setPhase(
-      '/apis/cdi.kubevirt.io/v1beta1/namespaces/default/datavolumes/imported-root/status',
-      'Succeeded',
-    );
-    await cluster.controllersIdle();
-    expect((await vmStatus('default', 'imported')).printableStatus).toBe('Running');
+    await until(() => broken.seen.includes('DataVolumeError'), 20_000);
+    broken.off();
+    expect(broken.seen).toEqual(['Provisioning', 'DataVolumeError']);
+    // A blank disk is provisioned at once, and the VM runs on it.
+    const blank = statuses('default', 'blank');
+    await api(vmPath('default'), { method: 'POST', json: withTemplate('blank', { blank: {} }) });
+    await until(() => blank.seen.includes('Running'));
+    blank.off();
+    expect(blank.seen[0]).toBe('Provisioning');
   });
 
   it('applies the preference to what the VM leaves open', async () => {

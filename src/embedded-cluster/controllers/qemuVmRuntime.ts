@@ -1,17 +1,41 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guestImagePaths, kernelCommandLine } from '../runtime/guestImage';
-import { qemuId } from '../runtime/qemuArgs';
-import { QemuRuntime } from '../runtime/runtime';
+import { type DiskSpec, type NicSpec, qemuId } from '../runtime/qemuArgs';
+import { promptFor, QemuRuntime } from '../runtime/runtime';
+import { SecondaryNetworks, type SegmentPort } from '../network/secondaryNetworks';
+import { GuestShell } from './guestCommand';
 import { openVncSession, SessionDeniedError, SessionRegistry } from '../runtime/vncProxy';
 import type { GuestStats } from '../metrics';
 import {
   ConsoleUnavailableError,
   type ConsoleStream,
   type ExitInfo,
+  type GuestDisk,
+  type GuestInterface,
   type GuestSpec,
   type VmRuntime,
 } from './vmRuntime';
+
+/** A VMI disk as QEMU's: the raw file on its bus, with the VMI's name as device id. */
+export const qemuDisk = (disk: GuestDisk): DiskSpec => ({
+  id: qemuId(disk.name),
+  path: disk.path,
+  format: 'raw',
+  bus: disk.bus,
+  readOnly: disk.readOnly || disk.cdrom,
+  cdrom: disk.cdrom,
+  ...(disk.serial ? { serial: disk.serial } : {}),
+  ...(disk.bootOrder !== undefined ? { bootOrder: disk.bootOrder } : {}),
+});
+
+/** A VMI interface as QEMU's NIC: user mode for the pod network, else its segment's tunnel. */
+export const qemuNic = (nic: GuestInterface, port?: SegmentPort): NicSpec => ({
+  id: qemuId(`net-${nic.name}`),
+  model: nic.model,
+  mac: nic.mac,
+  ...(port ? { dgram: { localPort: port.localPort, remotePort: port.remotePort } } : {}),
+});
 
 const OS_VALUE = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -45,6 +69,12 @@ export class QemuVmRuntime implements VmRuntime {
   private readonly exitListeners: ((key: string, info: ExitInfo) => void)[] = [];
   private readonly cache = new Map<string, GuestStats>();
   private readonly timer: NodeJS.Timeout;
+  /** Multus networks' L2 segments, and each guest's ports on them. */
+  readonly networks = new SecondaryNetworks();
+  private readonly ports = new Map<string, SegmentPort[]>();
+  private readonly shells = new Map<string, GuestShell>();
+  /** Each running guest's interfaces (a migration target gets the same NICs). */
+  private readonly interfaces = new Map<string, GuestInterface[]>();
 
   constructor(options: { maxMemoryMiB?: number; baseDir?: string } = {}) {
     this.qemu = new QemuRuntime({
@@ -54,6 +84,9 @@ export class QemuVmRuntime implements VmRuntime {
     this.qemu.on('exit', (key: string, info: { crashed: boolean; reason: string }) => {
       this.cache.delete(key);
       this.vnc.evict(key);
+      this.shells.delete(key);
+      this.interfaces.delete(key);
+      void this.releasePorts(key);
       for (const listener of this.exitListeners)
         listener(key, { crashed: info.crashed, reason: info.reason });
     });
@@ -70,19 +103,70 @@ export class QemuVmRuntime implements VmRuntime {
   async start(spec: GuestSpec) {
     const image = guestImagePaths();
     const os = OS_VALUE.test(spec.os) ? spec.os : 'linux';
-    const process = await this.qemu.start(spec.key, {
-      name: spec.name,
-      namespace: spec.namespace,
-      os,
-      memoryMiB: spec.memoryMiB,
-      cpus: spec.cpus,
-      paused: spec.paused,
-      kernel: image.kernel,
-      initrd: image.initrd,
-      append: kernelCommandLine({ name: spec.name, namespace: spec.namespace, os }),
-      nics: [{ model: 'virtio' }],
-    });
-    return { memoryMiB: process.memoryMiB };
+    const interfaces = spec.interfaces ?? [
+      { name: 'default', mac: '52:54:00:12:34:56', model: 'virtio', network: { pod: true } },
+    ];
+    const nics = await this.nicsFor(spec.key, interfaces);
+    try {
+      const process = await this.qemu.start(spec.key, {
+        name: spec.name,
+        namespace: spec.namespace,
+        os,
+        memoryMiB: spec.memoryMiB,
+        cpus: spec.cpus,
+        paused: spec.paused,
+        kernel: image.kernel,
+        initrd: image.initrd,
+        append: kernelCommandLine({ name: spec.name, namespace: spec.namespace, os }),
+        disks: (spec.disks ?? []).map(qemuDisk),
+        nics,
+      });
+      this.interfaces.set(spec.key, interfaces);
+      return { memoryMiB: process.memoryMiB };
+    } catch (error) {
+      await this.releasePorts(spec.key);
+      throw error;
+    }
+  }
+
+  /** QEMU NICs for a guest's interfaces; Multus ones get ports on their segments (kept per key). */
+  private async nicsFor(
+    key: string,
+    interfaces: GuestInterface[],
+    owner = key,
+  ): Promise<NicSpec[]> {
+    const nics: NicSpec[] = [];
+    const ports: SegmentPort[] = [];
+    for (const nic of interfaces) {
+      if ('multus' in nic.network) {
+        const port = await this.networks.attach(nic.network.multus);
+        ports.push(port);
+        nics.push(qemuNic(nic, port));
+      } else nics.push(qemuNic(nic));
+    }
+    this.ports.set(owner, [...(this.ports.get(owner) ?? []), ...ports]);
+    return nics;
+  }
+
+  private async releasePorts(owner: string) {
+    const ports = this.ports.get(owner) ?? [];
+    this.ports.delete(owner);
+    for (const port of ports) await port.release();
+  }
+
+  /**
+   * Runs `command` on the guest's serial console (sh, stdin from /dev/null) and resolves with
+   * its output and exit code. Commands on one guest run one at a time, each after the prompt.
+   */
+  async guestCommand(key: string, command: string, options: { timeoutMs?: number } = {}) {
+    const process = this.qemu.get(key);
+    if (!process) throw new Error(`the guest of ${key} is not running`);
+    let shell = this.shells.get(key);
+    if (!shell) {
+      shell = new GuestShell(() => this.qemu.get(key)?.serial, promptFor(process.spec.name));
+      this.shells.set(key, shell);
+    }
+    return shell.run(command, options.timeoutMs ?? 30_000);
   }
 
   async stop(key: string, graceSeconds: number) {
@@ -114,10 +198,26 @@ export class QemuVmRuntime implements VmRuntime {
   async stopAll() {
     clearInterval(this.timer);
     await this.qemu.stopAll(0);
+    for (const key of [...this.ports.keys()]) await this.releasePorts(key);
+    await this.networks.closeAll();
   }
 
   async migrate(key: string) {
-    const target = await this.qemu.migrate(key);
+    // The target's Multus NICs need UDP ports of their own while the source still holds its.
+    const interfaces = this.interfaces.get(key);
+    const owner = `${key}#migration`;
+    let target;
+    try {
+      const nics = interfaces ? await this.nicsFor(key, interfaces, owner) : undefined;
+      target = await this.qemu.migrate(key, 60_000, nics ? { nics } : {});
+    } catch (error) {
+      await this.releasePorts(owner);
+      throw error;
+    }
+    const sourcePorts = this.ports.get(key) ?? [];
+    this.ports.set(key, this.ports.get(owner) ?? []);
+    this.ports.delete(owner);
+    for (const port of sourcePorts) await port.release();
     const info = await target.queryMigrate().catch(() => undefined);
     return {
       dataProcessedBytes: (info as { ram?: { transferred?: number } } | undefined)?.ram

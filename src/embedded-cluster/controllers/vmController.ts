@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
+import { claimPhase, isWaitForFirstConsumer, placeVmi, selectNodeForClaims } from './scheduler';
 import { setCondition, VMIS } from './vmiController';
 import { WorkQueue } from './workQueue';
 
@@ -233,7 +234,7 @@ export class VmController {
    * says whether every disk's claim is there and bound, as virt-controller checks before it
    * creates a VMI.
    */
-  private async volumes(vm: KubeObject): Promise<VolumeState> {
+  private async volumes(vm: KubeObject, wantsToRun: boolean): Promise<VolumeState> {
     const namespace = vm.metadata.namespace ?? '';
     const spec = (vm.spec ?? {}) as {
       dataVolumeTemplates?: KubeObject[];
@@ -275,23 +276,42 @@ export class VmController {
       });
     }
     const states: VolumeState[] = [];
+    /** Claims that bind where their first consumer goes: the VMI this VM would start. */
+    const consumerBound: string[] = [];
+    /** Whether the claim waits for its consumer (CDI says so for a DataVolume: `known`). */
+    const waitsForConsumer = (claimName: string, known = false) => {
+      const claim = this.store.get(PVCS, namespace, claimName);
+      const waits =
+        known ||
+        (!!claim && claimPhase(claim) !== 'Bound' && isWaitForFirstConsumer(this.store, claim));
+      if (waits) consumerBound.push(claimName);
+      return waits;
+    };
     for (const volume of spec.template?.spec?.volumes ?? []) {
       const dvName = volume.dataVolume?.name;
-      const claimName = volume.persistentVolumeClaim?.claimName;
-      if (dvName) {
-        const dv = this.store.get(DATAVOLUMES, namespace, dvName);
-        const phase = (dv?.status as { phase?: string } | undefined)?.phase;
-        if (!dv)
-          states.push(this.store.get(PVCS, namespace, dvName) ? 'Ready' : 'ErrorPvcNotFound');
-        else if (phase === 'Failed') states.push('DataVolumeError');
+      const claimName = volume.persistentVolumeClaim?.claimName ?? dvName;
+      const dv = dvName ? this.store.get(DATAVOLUMES, namespace, dvName) : undefined;
+      const phase = (dv?.status as { phase?: string } | undefined)?.phase;
+      if (dv) {
+        if (phase === 'Failed') states.push('DataVolumeError');
+        else if (waitsForConsumer(dvName ?? '', phase === 'WaitForFirstConsumer'))
+          states.push('WaitingForVolumeBinding');
         else if (phase !== 'Succeeded') states.push('Provisioning');
       } else if (claimName) {
         // A claim is usable once bound; a new one starts Pending until storage binds it.
         const claim = this.store.get(PVCS, namespace, claimName);
         if (!claim) states.push('ErrorPvcNotFound');
-        else if ((claim.status as { phase?: string } | undefined)?.phase !== 'Bound')
+        else if (claimPhase(claim) !== 'Bound') {
+          waitsForConsumer(claimName);
           states.push('WaitingForVolumeBinding');
+        }
       }
+    }
+    // As KubeVirt's temporary pod does: schedule where the VMI would go, so storage binds there.
+    if (wantsToRun && consumerBound.length) {
+      const placement = placeVmi(this.store, namespace, this.vmiSpecFor(vm));
+      if (placement.node)
+        await selectNodeForClaims(this.store, namespace, consumerBound, placement.node);
     }
     const order: VolumeState[] = [
       'DataVolumeError',
@@ -335,8 +355,14 @@ export class VmController {
     if (vmiPhase === 'Running') this.failures.delete(key);
 
     // Requests first (start, stop, restart = stop then start), then the strategy.
-    const volumes = vmi ? 'Ready' : await this.volumes(vm);
-    const canCreate = volumes === 'Ready';
+    const wantsToRun =
+      requests[0]?.action === 'Start' ||
+      strategy === 'Always' ||
+      strategy === 'RerunOnFailure' ||
+      (strategy === 'Once' && !vm.metadata.annotations?.['kubevirt.io/once-started']);
+    const volumes = vmi ? 'Ready' : await this.volumes(vm, wantsToRun);
+    // A restore rewrites the VM's disks: it stays off until the restore is done, as in KubeVirt.
+    const canCreate = volumes === 'Ready' && !status.restoreInProgress;
     const next = requests[0];
     if (next?.action === 'Stop') {
       if (vmi && (!next.uid || next.uid === vmi.metadata.uid)) await this.deleteVmi(vmi);
@@ -360,8 +386,9 @@ export class VmController {
           60_000,
           1_000 * 2 ** Math.max(0, (this.failures.get(key) ?? 0) - 1),
         );
+        // Without a backoff, the VMI's removal (an event) brings the VM back here: re-adding it
+        // now would spin while a finalizer holds the VMI.
         if (vmiPhase === 'Failed' && backoff > 1_000) this.queue.addAfter(key, backoff);
-        else this.queue.add(key);
         vmi = undefined;
       } else if (!vmi && canCreate) {
         vmi = await this.createVmi(vm);
@@ -452,6 +479,21 @@ export class VmController {
       spec: vmiSpec,
       status: { phase: 'Pending' },
     });
+  }
+
+  /** The VMI spec this VM would start with, as far as scheduling cares (size, selector, volumes). */
+  private vmiSpecFor(vm: KubeObject): Record<string, unknown> {
+    const spec = structuredClone(((vm.spec ?? {}) as VmSpec).template?.spec ?? {}) as Record<
+      string,
+      unknown
+    > & { domain?: Record<string, unknown> };
+    const sized = this.instancetypeSize(vm);
+    if (sized)
+      spec.domain = {
+        ...(spec.domain ?? {}),
+        memory: { ...((spec.domain?.memory as object) ?? {}), guest: sized.memory },
+      };
+    return spec;
   }
 
   private preferenceOf(vm: KubeObject): Preference | undefined {

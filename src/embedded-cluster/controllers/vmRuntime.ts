@@ -1,3 +1,26 @@
+/** A disk the guest boots with: a raw image file on a bus, as the VMI's disks and volumes say. */
+export interface GuestDisk {
+  /** The disk's (and volume's) name in the VMI. */
+  name: string;
+  /** The raw image: a claim's file, or a small image the controller made (cloud-init…). */
+  path: string;
+  bus: 'virtio' | 'sata' | 'scsi';
+  readOnly: boolean;
+  cdrom: boolean;
+  serial?: string;
+  bootOrder?: number;
+}
+
+/** A NIC: on the pod network (QEMU user mode) or on a Multus network's L2 segment. */
+export interface GuestInterface {
+  /** The interface's name in the VMI. */
+  name: string;
+  mac: string;
+  model: 'virtio' | 'e1000' | 'e1000e' | 'rtl8139';
+  /** `pod`, or the NetworkAttachmentDefinition as `namespace/name`. */
+  network: { pod: true } | { multus: string };
+}
+
 /** What the VMI controller asks of whatever runs the guests: QEMU, or a simulation without it. */
 export interface GuestSpec {
   key: string; // namespace/name
@@ -7,6 +30,10 @@ export interface GuestSpec {
   memoryMiB: number;
   cpus: number;
   paused: boolean;
+  /** In the VMI's disk order (the guest names virtio disks vda, vdb… in this order). */
+  disks?: GuestDisk[];
+  /** In the VMI's interface order (eth0, eth1… in the guest). Default: one pod NIC. */
+  interfaces?: GuestInterface[];
 }
 
 export interface ExitInfo {

@@ -1,10 +1,32 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { recordEvent } from '../events';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
+import {
+  interfaceStatus,
+  NADS,
+  planDisks,
+  planInterfaces,
+  removeScratch,
+  scratchDirFor,
+  volumeClaim,
+  type VolumeEntry,
+} from './guestDevices';
+import {
+  claimPhase,
+  isWaitForFirstConsumer,
+  placeVmi,
+  PVCS,
+  quantityMiB,
+  selectNodeForClaims,
+} from './scheduler';
 import type { VmRuntime } from './vmRuntime';
 import { WorkQueue } from './workQueue';
+
+const DATAVOLUMES = 'cdi.kubevirt.io/datavolumes';
 
 export const VMIS = 'kubevirt.io/virtualmachineinstances';
 export const PODS = 'core/pods';
@@ -46,38 +68,25 @@ export const setCondition = (conditions: Condition[] | undefined, next: Conditio
   return list;
 };
 
-const quantityMiB = (value: unknown, fallback: number): number => {
-  if (typeof value === 'number') return Math.round(value / (1024 * 1024));
-  const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|K|M|G|T)?$/.exec(String(value ?? ''));
-  if (!match) return fallback;
-  const n = Number(match[1]);
-  const unit =
-    {
-      Ki: 1 / 1024,
-      Mi: 1,
-      Gi: 1024,
-      Ti: 1024 * 1024,
-      K: 1000 / 1048576,
-      M: 1e6 / 1048576,
-      G: 1e9 / 1048576,
-      T: 1e12 / 1048576,
-    }[match[2] ?? ''] ?? 1 / 1048576;
-  return Math.max(1, Math.round(n * unit));
-};
-
-/** The memory a VMI asks for: guest memory, else its memory request (MiB). */
-const memoryRequestMiB = (vmi: KubeObject): number => {
-  const domain = (
-    vmi.spec as
-      | {
-          domain?: {
-            memory?: { guest?: unknown };
-            resources?: { requests?: { memory?: unknown } };
-          };
-        }
-      | undefined
-  )?.domain;
-  return quantityMiB(domain?.memory?.guest ?? domain?.resources?.requests?.memory, 128);
+/**
+ * KubeVirt's LiveMigratable condition from the disks: every claim must be shared
+ * (ReadWriteMany), else `DisksNotLiveMigratable` names the first that is not.
+ */
+const liveMigratable = (volumeStatus: Record<string, unknown>[]): Condition => {
+  const unshared = volumeStatus
+    .map(
+      (v) =>
+        v.persistentVolumeClaimInfo as { claimName?: string; accessModes?: string[] } | undefined,
+    )
+    .find((info) => info && !info.accessModes?.includes('ReadWriteMany'));
+  return unshared
+    ? {
+        type: 'LiveMigratable',
+        status: 'False',
+        reason: 'DisksNotLiveMigratable',
+        message: `cannot migrate VMI: PVC ${unshared.claimName ?? ''} is not shared, live migration requires that all PVCs must be shared (using ReadWriteMany access mode)`,
+      }
+    : { type: 'LiveMigratable', status: 'True' };
 };
 
 /**
@@ -89,21 +98,40 @@ export class VmiController {
   readonly queue: WorkQueue;
   private readonly unsubscribe: () => void;
 
+  private readonly unsubscribeVolumes: (() => void)[] = [];
+  /** Where VMIs' own small disks go (cloud-init, Secret/ConfigMap, empty and scratch disks). */
+  private readonly scratchRoot: string;
+
   constructor(
     private readonly store: ObjectStore,
     private readonly runtime: VmRuntime,
+    options: { scratchDir?: string } = {},
   ) {
+    this.scratchRoot = options.scratchDir ?? path.join(tmpdir(), 'vp-vmi-disks');
     this.queue = new WorkQueue(
       (key) => this.reconcile(key),
       (key, error) => console.error(`vmi ${key}:`, error),
     );
     this.unsubscribe = store.subscribe(VMIS, (event) => this.queue.add(keyOf(event.object)));
+    // Claims binding, DataVolumes finishing and networks appearing let waiting VMIs go on.
+    for (const resource of [PVCS, DATAVOLUMES, NADS]) {
+      this.unsubscribeVolumes.push(
+        store.subscribe(resource, (event) => {
+          for (const vmi of store.list(VMIS, event.object.metadata.namespace)) {
+            const phase = (vmi.status as Status | undefined)?.phase ?? 'Pending';
+            if (phase === 'Pending' || phase === 'Scheduling' || phase === 'Scheduled')
+              this.queue.add(keyOf(vmi));
+          }
+        }),
+      );
+    }
     runtime.onExit((key, info) => void this.exited(key, info.crashed, info.reason));
     for (const vmi of store.list(VMIS)) this.queue.add(keyOf(vmi));
   }
 
   stop() {
     this.unsubscribe();
+    for (const off of this.unsubscribeVolumes) off();
     this.queue.stop();
   }
 
@@ -154,64 +182,114 @@ export class VmiController {
     }
   }
 
-  /** Picks the node with the fewest VMIs among those that are Ready. */
+  /** Writes a waiting condition (once) and leaves the VMI where it is. */
+  private async wait(vmi: KubeObject, status: Status, condition: Condition) {
+    await this.writeStatus(vmi, {
+      ...status,
+      conditions: setCondition(status.conditions, condition),
+    });
+  }
+
+  /**
+   * What keeps the VMI's volumes from being used: a missing claim, a DataVolume still
+   * importing, or claims not bound yet (WaitForFirstConsumer ones are bound by scheduling the
+   * VMI: they are listed in `consumerBound`).
+   */
+  private volumeBlockers(vmi: KubeObject): {
+    condition?: Condition;
+    consumerBound: string[];
+    unbound: string[];
+  } {
+    const namespace = vmi.metadata.namespace ?? '';
+    const volumes = ((vmi.spec as { volumes?: VolumeEntry[] } | undefined)?.volumes ?? []).filter(
+      (v) => !v.persistentVolumeClaim?.hotpluggable && !v.dataVolume?.hotpluggable,
+    );
+    const consumerBound: string[] = [];
+    const unbound: string[] = [];
+    let notReadyDv: string | undefined;
+    for (const volume of volumes) {
+      const claimName = volumeClaim(volume);
+      if (!claimName) continue;
+      const claim = this.store.get(PVCS, namespace, claimName);
+      const dv = volume.dataVolume ? this.store.get(DATAVOLUMES, namespace, claimName) : undefined;
+      const dvPhase = (dv?.status as { phase?: string } | undefined)?.phase;
+      if (!claim) {
+        if (dv) notReadyDv ??= claimName;
+        else
+          return {
+            condition: {
+              type: 'Synchronized',
+              status: 'False',
+              reason: 'FailedPvcNotFound',
+              message: `PVC ${namespace}/${claimName} does not exist, waiting for it to appear`,
+            },
+            consumerBound,
+            unbound,
+          };
+        continue;
+      }
+      const bound = claimPhase(claim) === 'Bound';
+      if (!bound && isWaitForFirstConsumer(this.store, claim)) consumerBound.push(claimName);
+      else if (!bound) unbound.push(claimName);
+      else if (dv && dvPhase !== 'Succeeded') notReadyDv ??= claimName;
+    }
+    if (notReadyDv)
+      return {
+        condition: {
+          type: 'DataVolumesReady',
+          status: 'False',
+          reason: 'NotAllDVsReady',
+          message: `Not all of the VMI's DVs are ready (DataVolume ${namespace}/${notReadyDv})`,
+        },
+        consumerBound,
+        unbound,
+      };
+    return { consumerBound, unbound };
+  }
+
+  /**
+   * Picks a node as kube-scheduler would (selector, memory, the node affinity of bound
+   * volumes), after the volumes can be used and the Multus networks exist. WaitForFirstConsumer
+   * claims are bound on the chosen node first.
+   */
   private async schedule(vmi: KubeObject, status: Status) {
-    const nodes = this.store
-      .list(NODES)
-      .filter((node) =>
-        (node.status as Status | undefined)?.conditions?.some(
-          (c) => c.type === 'Ready' && c.status === 'True',
-        ),
-      );
-    const onNode = (node: string) =>
-      this.store
-        .list(VMIS)
-        .filter(
-          (other) => other !== vmi && (other.status as Status | undefined)?.nodeName === node,
-        );
-    const selector =
-      (vmi.spec as { nodeSelector?: Record<string, string> } | undefined)?.nodeSelector ?? {};
-    const matching = nodes.filter((node) =>
-      Object.entries(selector).every(([k, v]) => node.metadata.labels?.[k] === v),
-    );
-    // Memory is what limits guests: a node fits when what its VMIs ask leaves room for this one.
-    const wanted = memoryRequestMiB(vmi);
-    const allocatable = (node: KubeObject) =>
-      quantityMiB(
-        (node.status as { allocatable?: { memory?: unknown } } | undefined)?.allocatable?.memory,
-        Number.MAX_SAFE_INTEGER,
-      );
-    const fitting = matching.filter(
-      (node) =>
-        onNode(node.metadata.name ?? '').reduce((sum, other) => sum + memoryRequestMiB(other), 0) +
-          wanted <=
-        allocatable(node),
-    );
-    const node = fitting.sort(
-      (a, b) => onNode(a.metadata.name ?? '').length - onNode(b.metadata.name ?? '').length,
-    )[0];
-    if (!node) {
-      const reasons = [
-        ...(matching.length < nodes.length
-          ? [`${nodes.length - matching.length} node(s) didn't match Pod's node affinity/selector`]
-          : []),
-        ...(fitting.length < matching.length
-          ? [`${matching.length - fitting.length} Insufficient memory`]
-          : []),
-      ];
+    const namespace = vmi.metadata.namespace ?? '';
+    const blockers = this.volumeBlockers(vmi);
+    if (blockers.condition) return this.wait(vmi, status, blockers.condition);
+    const network = planInterfaces(this.store, vmi);
+    if ('error' in network)
+      return this.wait(vmi, status, {
+        type: 'Synchronized',
+        status: 'False',
+        reason: 'FailedCreate',
+        message: `failed to render launch manifest: ${network.error}`,
+      });
+    const placement = placeVmi(this.store, namespace, vmi.spec, vmi);
+    if (!placement.node) {
       await this.writeStatus(vmi, {
         ...status,
         conditions: setCondition(status.conditions, {
           type: 'PodScheduled',
           status: 'False',
           reason: 'Unschedulable',
-          message: `0/${nodes.length} nodes are available: ${reasons.join(', ')}.`,
+          message: placement.message,
         }),
       });
       // Room may free up when other VMIs go.
       this.queue.addAfter(keyOf(vmi), 5_000);
       return;
     }
+    const waitingFor = [...blockers.consumerBound, ...blockers.unbound];
+    if (waitingFor.length) {
+      await selectNodeForClaims(this.store, namespace, blockers.consumerBound, placement.node);
+      return this.wait(vmi, status, {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'WaitingForVolumeBinding',
+        message: `waiting for PersistentVolumeClaim ${waitingFor.map((c) => `${namespace}/${c}`).join(', ')} to be bound`,
+      });
+    }
+    const node = { metadata: { name: placement.node } };
     const nodeName = node.metadata.name ?? '';
     const podName = `virt-launcher-${vmi.metadata.name}-${randomUUID().slice(0, 5)}`;
     await this.store.put(PODS, {
@@ -245,11 +323,25 @@ export class VmiController {
         conditions: [{ type: 'Ready', status: 'True' }],
       },
     });
+    const hasDataVolumes = (
+      (vmi.spec as { volumes?: VolumeEntry[] } | undefined)?.volumes ?? []
+    ).some((v) => v.dataVolume);
+    let conditions = setCondition(
+      (status.conditions ?? []).filter((c) => c.type !== 'Synchronized'),
+      { type: 'PodScheduled', status: 'True' },
+    );
+    conditions = hasDataVolumes
+      ? setCondition(conditions, {
+          type: 'DataVolumesReady',
+          status: 'True',
+          reason: 'AllDVsReady',
+        })
+      : conditions.filter((c) => c.type !== 'DataVolumesReady');
     await this.writeStatus(vmi, {
       ...status,
       phase: 'Scheduled',
       nodeName,
-      conditions: setCondition(status.conditions, { type: 'PodScheduled', status: 'True' }),
+      conditions,
       activePods: { [podName]: nodeName },
     });
   }
@@ -270,19 +362,53 @@ export class VmiController {
     );
     const paused = spec.startStrategy === 'Paused';
     const labels = vmi.metadata.labels ?? {};
+    const network = planInterfaces(this.store, vmi);
+    if ('error' in network) {
+      // The network went away after scheduling: wait for it as scheduling does.
+      return this.wait(vmi, status, {
+        type: 'Synchronized',
+        status: 'False',
+        reason: 'FailedCreate',
+        message: `failed to render launch manifest: ${network.error}`,
+      });
+    }
+    const disks = await planDisks(this.store, vmi, scratchDirFor(this.scratchRoot, vmi));
+    // A real guest needs its disks' files; the simulated one runs without them.
+    const missing = disks.missingClaims[0];
+    if (missing && this.runtime.kind === 'qemu') {
+      return this.wait(vmi, status, {
+        type: 'Synchronized',
+        status: 'False',
+        reason: 'FailedPvcNotFound',
+        message: `PVC ${vmi.metadata.namespace}/${missing} has no volume file yet, waiting for it to be bound`,
+      });
+    }
+    for (const note of disks.notes)
+      await recordEvent(this.store, {
+        involvedObject: vmi,
+        type: 'Warning',
+        reason: 'VolumeNotSupported',
+        message: note,
+        component: 'virt-handler',
+      });
+    // The boot disk's label says which OS the guest is; else the VM's labels do.
+    const os =
+      disks.os ??
+      labels['kubevirt.io/os'] ??
+      labels['vm.kubevirt.io/os'] ??
+      vmi.metadata.annotations?.['vm.kubevirt.io/os'] ??
+      'linux';
     try {
       const started = await this.runtime.start({
         key: keyOf(vmi),
         name: vmi.metadata.name ?? '',
         namespace: vmi.metadata.namespace ?? '',
-        os:
-          labels['kubevirt.io/os'] ??
-          labels['vm.kubevirt.io/os'] ??
-          vmi.metadata.annotations?.['vm.kubevirt.io/os'] ??
-          'linux',
+        os,
         memoryMiB: requested,
         cpus: (cpu?.cores ?? 1) * (cpu?.sockets ?? 1) * (cpu?.threads ?? 1),
         paused,
+        disks: disks.disks,
+        interfaces: network.interfaces,
       });
       if (started.memoryMiB < requested || started.note) {
         await recordEvent(this.store, {
@@ -316,7 +442,7 @@ export class VmiController {
       type: 'Ready',
       status: 'True',
     });
-    conditions = setCondition(conditions, { type: 'LiveMigratable', status: 'True' });
+    conditions = setCondition(conditions, liveMigratable(disks.volumeStatus));
     if (paused)
       conditions = setCondition(conditions, {
         type: 'Paused',
@@ -324,21 +450,19 @@ export class VmiController {
         reason: 'PausedByUser',
         message: 'VMI was started paused',
       });
+    const currentStatus = (current.status as Status | undefined) ?? {};
+    // Hot-plugged volumes keep the entries the hot-plug wrote.
+    const hotplugStatus = (
+      (currentStatus.volumeStatus as { hotplugVolume?: object }[]) ?? []
+    ).filter((v) => v.hotplugVolume);
     await this.writeStatus(current, {
-      ...((current.status as Status | undefined) ?? {}),
+      ...currentStatus,
       phase: 'Running',
       conditions,
-      interfaces: [
-        {
-          name: 'default',
-          ipAddress: '10.0.2.15',
-          ipAddresses: ['10.0.2.15'],
-          mac: '52:54:00:12:34:56',
-          infoSource: 'domain, guest-agent',
-        },
-      ],
+      interfaces: interfaceStatus(network.interfaces),
+      volumeStatus: [...disks.volumeStatus, ...hotplugStatus],
       guestOSInfo: {
-        id: labels['kubevirt.io/os'] ?? 'linux',
+        id: os.replace(/[0-9.]*$/, '').toLowerCase() || 'linux',
         name: 'Embedded Linux (busybox)',
         kernelRelease: '6.1.0',
       },
@@ -403,6 +527,7 @@ export class VmiController {
         30,
     );
     if (this.runtime.running(key)) await this.runtime.stop(key, Math.min(grace, 30));
+    await removeScratch(this.scratchRoot, vmi);
     const current = this.store.get(VMIS, vmi.metadata.namespace, vmi.metadata.name ?? '');
     if (!current) return;
     const finalizers = (current.metadata.finalizers ?? []).filter((f) => f !== VMI_FINALIZER);

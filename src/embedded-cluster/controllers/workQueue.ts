@@ -2,6 +2,8 @@
  * A controller's queue: keys, deduplicated while waiting, reconciled one at a time, retried with
  * a bounded backoff when reconcile throws. What client-go's workqueue gives controllers.
  */
+const YIELD_EVERY_MS = 20;
+
 export class WorkQueue {
   private readonly pending = new Set<string>();
   private readonly retries = new Map<string, number>();
@@ -29,7 +31,14 @@ export class WorkQueue {
   private async drain() {
     if (this.running) return;
     this.running = true;
+    let slice = Date.now();
     while (this.pending.size && !this.stopped) {
+      // A reconcile that does no I/O resolves in a microtask: yield now and then, so a busy
+      // queue never starves the API server (or the other controllers) of the event loop.
+      if (Date.now() - slice > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = Date.now();
+      }
       const key = this.pending.values().next().value as string;
       this.pending.delete(key);
       try {

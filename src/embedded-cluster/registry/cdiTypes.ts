@@ -17,6 +17,7 @@ import {
   conditions,
   dateTime,
   enumOf,
+  int32,
   obj,
   objectSchema,
   openObj,
@@ -213,7 +214,9 @@ export const cdiTypes: ResourceType[] = [
         filesystemOverhead,
         preallocation: bool('Preallocate DataVolumes by default.'),
         insecureRegistries: strArr('Registries reached without TLS verification.'),
-        dataVolumeTTLSeconds: preserve(),
+        dataVolumeTTLSeconds: int32(
+          'Seconds after which a completed DataVolume is garbage-collected; -1 disables it.',
+        ),
         importProxy: preserve(),
       }),
       status: status({

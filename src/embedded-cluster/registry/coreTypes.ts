@@ -40,7 +40,17 @@ const container: JSONSchemaProps = openObj(
   {
     name: str('Name of the container, unique within the pod.'),
     image: str('Container image name.'),
-    env: mergeList(openObj({ name: str() }, undefined, { required: ['name'] }), 'name'),
+    command: strArr('Entrypoint array; the image ENTRYPOINT when unset.'),
+    args: strArr('Arguments to the entrypoint.'),
+    imagePullPolicy: enumOf(['Always', 'IfNotPresent', 'Never']),
+    env: mergeList(
+      openObj({ name: str(), value: str(), valueFrom: preserve() }, undefined, {
+        required: ['name'],
+      }),
+      'name',
+    ),
+    resources: preserve('Compute resources (requests, limits) the container needs.'),
+    securityContext: preserve('Security options the container runs with.'),
     ports: mergeList(
       openObj({ containerPort: int32(), protocol: str(), name: str() }, undefined, {
         required: ['containerPort'],
@@ -76,6 +86,10 @@ const podSpec: JSONSchemaProps = openObj(
     nodeName: str('The node the pod is bound to.'),
     nodeSelector: stringMap('Labels a node must carry for the pod to be scheduled on it.'),
     serviceAccountName: str(),
+    serviceAccount: str('Deprecated alias of serviceAccountName.'),
+    securityContext: preserve('Pod-level security attributes.'),
+    affinity: preserve('Scheduling constraints: node, pod affinity and anti-affinity.'),
+    tolerations: arr(preserve()),
     restartPolicy: enumOf(['Always', 'OnFailure', 'Never']),
   },
   'Specification of the desired behavior of the pod.',

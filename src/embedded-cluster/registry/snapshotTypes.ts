@@ -63,7 +63,7 @@ export const snapshotTypes: ResourceType[] = [
           {
             source: typedRef('The VirtualMachine to snapshot.'),
             deletionPolicy: enumOf(
-              ['delete', 'retain'],
+              ['Delete', 'Retain'],
               'What happens to the content on deletion.',
             ),
             failureDeadline: str(

@@ -133,6 +133,56 @@ describe('buildQemuCommand', () => {
     ]);
   });
 
+  it('tunnels a NIC over UDP to a switch with -netdev dgram, and maps the NIC models', () => {
+    const { args } = buildQemuCommand({
+      ...base,
+      nics: [
+        {
+          model: 'e1000e',
+          mac: '02:7e:00:00:00:01',
+          dgram: { localPort: 40001, remotePort: 40000 },
+        },
+        { model: 'rtl8139' },
+      ],
+    });
+    expect(values(args, '-netdev')).toEqual([
+      'dgram,id=net0-backend,local.type=inet,local.host=127.0.0.1,local.port=40001,remote.type=inet,remote.host=127.0.0.1,remote.port=40000',
+      'user,id=net1-backend',
+    ]);
+    expect(
+      devices(args)
+        .slice(1)
+        .map((d) => d.driver),
+    ).toEqual(['e1000e', 'rtl8139']);
+    expect(() =>
+      buildQemuCommand({
+        ...base,
+        nics: [{ model: 'virtio', dgram: { localPort: 0, remotePort: 1 } }],
+      }),
+    ).toThrow(/Invalid UDP port/);
+  });
+
+  it('makes CD-ROMs read-only ide-cd or scsi-cd devices', () => {
+    const { args } = buildQemuCommand({
+      ...base,
+      disks: [
+        { path: '/a.iso', format: 'raw', bus: 'sata', cdrom: true },
+        { path: '/b.iso', format: 'raw', bus: 'scsi', cdrom: true },
+      ],
+    });
+    expect(devices(args).map((d) => d.driver)).toEqual([
+      'virtio-scsi-pci',
+      'ich9-ahci',
+      'ide-cd',
+      'scsi-cd',
+    ]);
+    expect(
+      values(args, '-blockdev').map(
+        (b) => (JSON.parse(b) as { 'read-only': boolean })['read-only'],
+      ),
+    ).toEqual([true, true]);
+  });
+
   it('starts paused with -S and migration targets with -incoming', () => {
     expect(buildQemuCommand({ ...base, paused: true }).args).toContain('-S');
     const target = buildQemuCommand({ ...base, incomingURI: 'defer' }).args;

@@ -18,13 +18,25 @@ export interface DiskSpec {
   bootOrder?: number;
   /** QEMU device id (see {@link qemuId}); default `disk0`, `disk1`, … */
   id?: string;
+  /**
+   * A CD-ROM (`ide-cd` on SATA, `scsi-cd` on SCSI; always read-only). Default: a read-only SATA
+   * disk is a CD-ROM, as before this flag existed.
+   */
+  cdrom?: boolean;
 }
 
+export type NicModel = 'virtio' | 'e1000' | 'e1000e' | 'rtl8139';
+
 export interface NicSpec {
-  model: 'virtio' | 'e1000';
+  model: NicModel;
   mac?: string;
   /** QEMU device id; default `net0`, `net1`, … */
   id?: string;
+  /**
+   * The NIC's backend: user-mode networking (default), or a UDP tunnel to a switch on this host
+   * (`-netdev dgram`): frames go from 127.0.0.1:`localPort` to 127.0.0.1:`remotePort`.
+   */
+  dgram?: { localPort: number; remotePort: number };
 }
 
 export interface QemuSpec {
@@ -85,6 +97,13 @@ export const DEFAULT_MAX_CPUS = 2;
 export const SCSI_BUS = 'scsi0.0';
 /** sun_path holds 108 bytes including the terminating NUL. */
 export const MAX_SOCKET_PATH = 107;
+
+const NIC_DRIVERS: Record<NicModel, string> = {
+  virtio: 'virtio-net-pci',
+  e1000: 'e1000',
+  e1000e: 'e1000e',
+  rtl8139: 'rtl8139',
+};
 
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._-]*$/;
 
@@ -204,7 +223,8 @@ export const buildQemuCommand = (spec: QemuSpec, limits: QemuLimits = {}): QemuC
     if (diskIds.includes(id)) throw new Error(`Duplicate disk id ${id}`);
     diskIds.push(id);
     const node = nodeNameFor(id);
-    args.push('-blockdev', json(blockdevOptions(node, disk.path, disk.format, disk.readOnly)));
+    const readOnly = disk.readOnly === true || disk.cdrom === true;
+    args.push('-blockdev', json(blockdevOptions(node, disk.path, disk.format, readOnly)));
     const device: Record<string, unknown> = { id, drive: node };
     if (disk.bus === 'virtio') {
       device.driver = 'virtio-blk-pci';
@@ -212,11 +232,11 @@ export const buildQemuCommand = (spec: QemuSpec, limits: QemuLimits = {}): QemuC
     } else if (disk.bus === 'sata') {
       // A read-only SATA disk is a CD-ROM, as KubeVirt's `cdrom` disks are.
       if (sataPort >= 6) throw new Error('At most 6 SATA disks');
-      device.driver = disk.readOnly ? 'ide-cd' : 'ide-hd';
+      device.driver = (disk.cdrom ?? disk.readOnly) ? 'ide-cd' : 'ide-hd';
       device.bus = `sata0.${sataPort++}`;
       if (disk.serial) device.serial = disk.serial;
     } else {
-      device.driver = 'scsi-hd';
+      device.driver = disk.cdrom ? 'scsi-cd' : 'scsi-hd';
       device.bus = SCSI_BUS;
       if (disk.serial) device.serial = disk.serial;
     }
@@ -228,9 +248,20 @@ export const buildQemuCommand = (spec: QemuSpec, limits: QemuLimits = {}): QemuC
     const id = nic.id ?? `net${index}`;
     if (!isValidQemuId(id)) throw new Error(`Invalid QEMU device id ${JSON.stringify(id)}`);
     const netdev = `${id}-backend`;
-    args.push('-netdev', `user,id=${netdev}`);
+    const tunnel = nic.dgram;
+    if (tunnel) {
+      for (const port of [tunnel.localPort, tunnel.remotePort])
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+          throw new Error(`Invalid UDP port ${port} for NIC ${id}`);
+    }
+    args.push(
+      '-netdev',
+      tunnel
+        ? `dgram,id=${netdev},local.type=inet,local.host=127.0.0.1,local.port=${tunnel.localPort},remote.type=inet,remote.host=127.0.0.1,remote.port=${tunnel.remotePort}`
+        : `user,id=${netdev}`,
+    );
     const device: Record<string, unknown> = {
-      driver: nic.model === 'e1000' ? 'e1000' : 'virtio-net-pci',
+      driver: NIC_DRIVERS[nic.model] ?? 'virtio-net-pci',
       id,
       netdev,
     };

@@ -187,7 +187,12 @@ export class QemuRuntime extends EventEmitter<QemuRuntimeEvents> {
    * reported as the VMI's. Serial subscribers and VNC connections must move to the new
    * process (`migrated` event). On failure the target is killed and the source keeps running.
    */
-  async migrate(vmiKey: string, timeoutMs = 60_000): Promise<QemuProcess> {
+  async migrate(
+    vmiKey: string,
+    timeoutMs = 60_000,
+    /** What the target gets instead of the source's (NICs with their own UDP ports). */
+    targetSpec: Partial<Pick<QemuSpec, 'nics'>> = {},
+  ): Promise<QemuProcess> {
     const source = this.#processes.get(vmiKey);
     if (!source || source.exitInfo) throw new Error(`${vmiKey} is not running`);
     const runDir = `${this.runDirFor(vmiKey)}-m${++this.#migrations}`;
@@ -197,7 +202,7 @@ export class QemuRuntime extends EventEmitter<QemuRuntimeEvents> {
     ];
     const wasRunning = source.state === 'running';
     const target = await QemuProcess.start(
-      { ...source.spec, runDir, disks, incomingURI: 'defer', paused: false },
+      { ...source.spec, ...targetSpec, runDir, disks, incomingURI: 'defer', paused: false },
       this.options,
     );
     try {

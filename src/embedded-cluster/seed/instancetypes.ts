@@ -134,7 +134,11 @@ export const clusterInstancetypes = (): KubeObject[] =>
 const PREFERENCES: [string, string, Record<string, unknown>][] = [
   ['rhel.8', 'Red Hat Enterprise Linux 8', {}],
   ['rhel.9', 'Red Hat Enterprise Linux 9', {}],
+  ['rhel.10', 'Red Hat Enterprise Linux 10', {}],
   ['centos.stream9', 'CentOS Stream 9', {}],
+  ['centos.stream10', 'CentOS Stream 10', {}],
+  ['opensuse.tumbleweed', 'openSUSE Tumbleweed', {}],
+  ['debian', 'Debian', {}],
   ['fedora', 'Fedora (amd64)', {}],
   ['ubuntu', 'Ubuntu', {}],
   [

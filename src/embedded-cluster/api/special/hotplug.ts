@@ -3,7 +3,7 @@ import { VMIS } from '../../controllers/vmiController';
 import type { VmRuntime } from '../../controllers/vmRuntime';
 import type { ObjectStore } from '../../store/objectStore';
 import type { KubeObject } from '../../types';
-import { ensureVolumeFile, quantityBytes, volumePath } from '../../volumes';
+import { awaitClaimFile, claimFile } from '../../volumes';
 import { ApiError, badRequest } from '../errors';
 
 /** The body of `addvolume`, as KubeVirt's AddVolumeOptions. */
@@ -19,6 +19,12 @@ type Template = {
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
+const CLAIMS = 'core/persistentvolumeclaims';
+const STORAGE_CLASSES = 'storage.k8s.io/storageclasses';
+const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+/** How long a hot-plug waits for a claim that storage is about to bind. */
+const BIND_WAIT_MS = 15_000;
+
 /**
  * Hot-plug as KubeVirt does it: `addvolume` on a VMI attaches a PVC's disk to the running guest
  * (a SCSI disk, through QMP) and lists it in `status.volumeStatus`; on a VM it also records the
@@ -28,7 +34,6 @@ export class Hotplug {
   constructor(
     private readonly store: ObjectStore,
     private readonly runtime: VmRuntime,
-    private readonly dataDir: string,
   ) {}
 
   private claimOf(namespace: string, options: AddVolumeOptions) {
@@ -41,16 +46,55 @@ export class Hotplug {
       throw badRequest(
         'AddVolumeOptions requires volumeSource.persistentVolumeClaim.claimName or volumeSource.dataVolume.name',
       );
-    const claim = this.store.get('core/persistentvolumeclaims', namespace, claimName);
+    const claim = this.store.get(CLAIMS, namespace, claimName);
     if (!claim)
       throw new ApiError(404, 'NotFound', `persistentvolumeclaims "${claimName}" not found`, {
         name: claimName,
         kind: 'persistentvolumeclaims',
       });
-    const requested = (
-      claim.spec as { resources?: { requests?: { storage?: unknown } } } | undefined
-    )?.resources?.requests?.storage;
-    return { claimName, sizeBytes: quantityBytes(requested) ?? 1024 ** 3 };
+    return { claimName };
+  }
+
+  /**
+   * The file of the claim to attach. A claim storage is about to bind is waited for; one of a
+   * WaitForFirstConsumer class is bound on the VMI's node, the hot-plug being its consumer.
+   * A claim that stays unbound is refused.
+   */
+  private async boundFile(namespace: string, claimName: string, vmi: KubeObject) {
+    const ready = claimFile(this.store, namespace, claimName);
+    if (ready) return ready;
+    const claim = this.store.get(CLAIMS, namespace, claimName);
+    const className = (claim?.spec as { storageClassName?: string } | undefined)?.storageClassName;
+    const sc = className ? this.store.get(STORAGE_CLASSES, undefined, className) : undefined;
+    const node = (vmi.status as { nodeName?: string } | undefined)?.nodeName;
+    if (
+      claim &&
+      sc?.volumeBindingMode === 'WaitForFirstConsumer' &&
+      node &&
+      !claim.metadata.annotations?.[SELECTED_NODE]
+    ) {
+      await this.store.put(CLAIMS, {
+        ...claim,
+        metadata: {
+          ...claim.metadata,
+          annotations: { ...claim.metadata.annotations, [SELECTED_NODE]: node },
+        },
+      });
+    }
+    // No class of that name: nothing will bind it, so there is nothing to wait for.
+    const bindable = claim && !claim.metadata.deletionTimestamp && (!className || sc);
+    const file = bindable
+      ? await awaitClaimFile(this.store, namespace, claimName, BIND_WAIT_MS)
+      : undefined;
+    if (file) return file;
+    const phase =
+      (this.store.get(CLAIMS, namespace, claimName)?.status as { phase?: string } | undefined)
+        ?.phase ?? 'Pending';
+    throw new ApiError(
+      409,
+      'Conflict',
+      `Unable to add volume because PersistentVolumeClaim "${claimName}" is not bound (phase ${phase}): a volume can be hot-plugged once storage has bound its claim`,
+    );
   }
 
   private volumeEntries(options: AddVolumeOptions, claimName: string) {
@@ -69,20 +113,25 @@ export class Hotplug {
   }
 
   async addToVmi(namespace: string, name: string, options: AddVolumeOptions) {
-    const vmi = this.store.get(VMIS, namespace, name);
-    if (!vmi)
-      throw new ApiError(404, 'NotFound', `virtualmachineinstance.kubevirt.io "${name}" not found`);
-    const { claimName, sizeBytes } = this.claimOf(namespace, options);
-    const spec = structuredClone((vmi.spec ?? {}) as Template['spec'] & object);
-    if (spec.volumes?.some((v) => v.name === options.name))
-      throw new ApiError(
-        409,
-        'Conflict',
-        `Unable to add volume [${options.name}] because volume with that name already exists`,
-      );
+    const found = (vmi = this.store.get(VMIS, namespace, name)) => {
+      if (!vmi)
+        throw new ApiError(
+          404,
+          'NotFound',
+          `virtualmachineinstance.kubevirt.io "${name}" not found`,
+        );
+      if ((vmi.spec as Template['spec'])?.volumes?.some((v) => v.name === options.name))
+        throw new ApiError(
+          409,
+          'Conflict',
+          `Unable to add volume [${options.name}] because volume with that name already exists`,
+        );
+      return vmi;
+    };
+    const { claimName } = this.claimOf(namespace, options);
     const { disk, volume } = this.volumeEntries(options, claimName);
-    const file = volumePath(this.dataDir, namespace, claimName);
-    await ensureVolumeFile(file, sizeBytes);
+    const file = await this.boundFile(namespace, claimName, found());
+    found();
     const key = `${namespace}/${name}`;
     if (this.runtime.hotplugDisk && this.runtime.running(key)) {
       await this.runtime.hotplugDisk(key, {
@@ -91,6 +140,9 @@ export class Hotplug {
         serial: options.disk?.serial ?? claimName.slice(0, 20),
       });
     }
+    // Written from the VMI as it is now: binding and attaching took a while.
+    const vmi = found();
+    const spec = structuredClone((vmi.spec ?? {}) as Template['spec'] & object);
     spec.domain = {
       ...(spec.domain ?? {}),
       devices: {
