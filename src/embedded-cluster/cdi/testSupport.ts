@@ -1,3 +1,4 @@
+import { waitForStore } from '../store/waitFor';
 import { request } from 'node:https';
 import type { EmbeddedCluster } from '../cluster';
 import type { KubeObject } from '../types';
@@ -43,32 +44,13 @@ export const httpsCall = (
     req.end(body);
   });
 
-/**
- * Resolves with the first value `probe` returns (checked now and after every store change);
- * rejects after `limitMs` so a broken controller fails the test instead of hanging it.
- */
+/** {@link waitForStore} on the cluster's store. */
 export const waitFor = <T>(
   cluster: EmbeddedCluster,
   probe: () => T | undefined,
   what: string,
   limitMs = 30_000,
-): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const check = () => {
-      const value = probe();
-      if (value === undefined) return false;
-      off();
-      clearTimeout(timer);
-      resolve(value);
-      return true;
-    };
-    const off = cluster.store.subscribe('*', () => void check());
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, limitMs);
-    check();
-  });
+): Promise<T> => waitForStore(cluster.store, probe, what, limitMs);
 
 export const dataVolume = (
   name: string,

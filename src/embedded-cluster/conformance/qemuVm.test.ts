@@ -5,6 +5,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmbeddedCluster } from '../cluster';
+import { waitForStore } from '../store/waitFor';
 import type { KubeObject } from '../types';
 import { QemuVmRuntime } from '../controllers/qemuVmRuntime';
 import { kubectl } from './testCluster';
@@ -52,20 +53,12 @@ const objectReaches = (
   what: string,
   timeoutMs = 60_000,
 ) =>
-  new Promise<void>((resolve, reject) => {
-    const check = () => ready(cluster.store.get(resource, 'default', name));
-    if (check()) return resolve();
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`${name}: ${what} did not happen`));
-    }, timeoutMs);
-    const off = cluster.store.subscribe(resource, () => {
-      if (!check()) return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-  });
+  waitForStore(
+    cluster.store,
+    () => (ready(cluster.store.get(resource, 'default', name)) ? true : undefined),
+    `${name}: ${what}`,
+    timeoutMs,
+  );
 
 const phaseOf = (object: KubeObject | undefined) =>
   (object?.status as { phase?: string } | undefined)?.phase;

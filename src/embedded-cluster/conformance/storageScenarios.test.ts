@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCluster } from '../cluster';
 import { QemuVmRuntime } from '../controllers/qemuVmRuntime';
 import { guestDiskHeader } from '../guestDisk';
+import { waitForStore } from '../store/waitFor';
 import type { KubeObject } from '../types';
 
 // The storage issue's "done when", end to end with real guests: an image uploaded through the
@@ -54,29 +55,16 @@ const reaches = (
   what: string,
   timeoutMs = 90_000,
 ) =>
-  new Promise<KubeObject>((resolve, reject) => {
-    const check = () => {
+  waitForStore(
+    cluster.store,
+    () => {
       const object = cluster.store.get(resource, NS, name);
       return object && ready(object) ? object : undefined;
-    };
-    const now = check();
-    if (now) return resolve(now);
-    const timer = setTimeout(() => {
-      off();
-      reject(
-        new Error(
-          `${resource} ${name}: ${what} did not happen; last: ${JSON.stringify(cluster.store.get(resource, NS, name)?.status)}`,
-        ),
-      );
-    }, timeoutMs);
-    const off = cluster.store.subscribe(resource, () => {
-      const object = check();
-      if (!object) return;
-      clearTimeout(timer);
-      off();
-      resolve(object);
-    });
-  });
+    },
+    () =>
+      `${resource} ${name}: ${what}; last status ${JSON.stringify(cluster.store.get(resource, NS, name)?.status)}`,
+    timeoutMs,
+  );
 
 const statusOf = (object: KubeObject) => (object.status ?? {}) as Record<string, unknown>;
 const vmReaches = (name: string, printableStatus: string) =>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SimulatedRuntime } from '../controllers/vmRuntime';
 import { startEmbeddedCluster } from '../cluster';
+import { waitForStore } from '../store/waitFor';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,19 +68,7 @@ const statuses = (ns: string, name: string) => {
 
 /** Resolves once `check` holds, re-checked on every store change (bounded). */
 const until = (check: () => boolean, timeoutMs = 10_000) =>
-  new Promise<void>((resolve, reject) => {
-    if (check()) return resolve();
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`not reached within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = cluster.store.subscribe('*', () => {
-      if (!check()) return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-  });
+  waitForStore(cluster.store, () => (check() ? true : undefined), 'the condition', timeoutMs);
 
 const createVM = (ns: string, name: string, runStrategy: string) =>
   api(vmPath(ns), {

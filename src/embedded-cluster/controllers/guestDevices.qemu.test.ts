@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCluster } from '../cluster';
+import { waitForStore } from '../store/waitFor';
 import type { KubeObject } from '../types';
 import { claimFile } from '../volumes';
 import { QemuVmRuntime } from './qemuVmRuntime';
@@ -40,29 +41,16 @@ const api = async (method: string, apiPath: string, body?: unknown, type = 'appl
 
 /** Resolves with the object once `ready` holds, as the store's change stream reports it. */
 const reaches = (resource: string, name: string, ready: (o: KubeObject) => boolean, what: string) =>
-  new Promise<KubeObject>((resolve, reject) => {
-    const check = () => {
+  waitForStore(
+    cluster.store,
+    () => {
       const object = cluster.store.get(resource, NS, name);
       return object && ready(object) ? object : undefined;
-    };
-    const now = check();
-    if (now) return resolve(now);
-    const timer = setTimeout(() => {
-      off();
-      reject(
-        new Error(
-          `${name}: ${what} did not happen; status ${JSON.stringify(cluster.store.get(resource, NS, name)?.status)}`,
-        ),
-      );
-    }, 90_000);
-    const off = cluster.store.subscribe(resource, () => {
-      const object = check();
-      if (!object) return;
-      clearTimeout(timer);
-      off();
-      resolve(object);
-    });
-  });
+    },
+    () =>
+      `${name}: ${what}; status ${JSON.stringify(cluster.store.get(resource, NS, name)?.status)}`,
+    90_000,
+  );
 interface Status {
   printableStatus?: string;
   phase?: string;
