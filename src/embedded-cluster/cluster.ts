@@ -263,6 +263,12 @@ export const startEmbeddedCluster = async (
       stopCRDs();
       server.closeSockets();
       await Promise.all([close(http), close(https)]);
+      // A reconcile already running finishes its writes before the journal closes.
+      await Promise.all(
+        [vmController, vmiController, migrationController, ...modules].flatMap((part) =>
+          'queues' in part ? part.queues.map((queue) => queue.idle()) : [part.queue.idle()],
+        ),
+      );
       await store.settled();
       await journal.close();
     },

@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startEmbeddedCluster, type EmbeddedCluster } from '../cluster';
+import {
+  startEmbeddedCluster,
+  type EmbeddedCluster,
+  type EmbeddedClusterOptions,
+} from '../cluster';
+import { waitForStore } from '../store/waitFor';
+import type { KubeObject } from '../types';
 
 const run = promisify(execFile);
 
@@ -54,4 +60,79 @@ export const kubectl = async (
       code: typeof e.code === 'number' ? e.code : 1,
     };
   }
+};
+
+export type ApiTestCluster = EmbeddedCluster & {
+  dataDir: string;
+  /** A request to the API as admin; the body parsed. */
+  api(
+    path: string,
+    init?: { method?: string; json?: unknown; contentType?: string },
+  ): Promise<{ status: number; body: KubeObject & Record<string, unknown> }>;
+  /**
+   * Resolves once the object satisfies `done` (it may be gone: `done(undefined)`), checked on
+   * every change of the store; rejects after `limitMs`.
+   */
+  until(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    done: (object: KubeObject | undefined) => boolean,
+    limitMs?: number,
+  ): Promise<KubeObject | undefined>;
+  cleanup(): Promise<void>;
+};
+
+/**
+ * A cluster in a temporary data directory (simulated guests and no sample VMs unless `options`
+ * say otherwise), with an admin API client and a store wait.
+ */
+export const startApiTestCluster = async (
+  prefix: string,
+  options: Partial<EmbeddedClusterOptions> = {},
+): Promise<ApiTestCluster> => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const cluster = await startEmbeddedCluster({
+    runtime: 'simulated',
+    sampleVMs: false,
+    ...options,
+    dataDir,
+  });
+  const token = cluster.users.find((u) => u.username === 'admin')?.token ?? '';
+  return {
+    ...cluster,
+    dataDir,
+    api: async (p, init = {}) => {
+      const response = await fetch(`${cluster.httpURL}${p}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': init.contentType ?? 'application/json',
+        },
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        body: (text ? JSON.parse(text) : {}) as KubeObject & Record<string, unknown>,
+      };
+    },
+    until: async (resource, namespace, name, done, limitMs = 60_000) => {
+      // Wrapped, so that an object that is gone (undefined) can be what is waited for.
+      const found = await waitForStore(
+        cluster.store,
+        () => {
+          const object = cluster.store.get(resource, namespace, name);
+          return done(object) ? { object } : undefined;
+        },
+        `${resource} ${namespace ?? ''}/${name}`,
+        limitMs,
+      );
+      return found.object;
+    },
+    cleanup: async () => {
+      await cluster.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 };

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmbeddedCluster, type EmbeddedCluster } from '../cluster';
+import type { EmbeddedCluster } from '../cluster';
+import { startApiTestCluster, type ApiTestCluster } from '../conformance/testCluster';
 import { SimulatedRuntime } from '../controllers/vmRuntime';
 import type { KubeObject } from '../types';
 import { claimFile } from '../volumes';
@@ -22,8 +20,7 @@ export const recordingRuntime = () => {
 };
 export type RecordingRuntime = ReturnType<typeof recordingRuntime>;
 
-export type SnapshotTestCluster = EmbeddedCluster & {
-  dataDir: string;
+export type SnapshotTestCluster = Omit<ApiTestCluster, 'api'> & {
   runtime: RecordingRuntime;
   /** A request to the API as admin; the body parsed. */
   api(
@@ -32,51 +29,24 @@ export type SnapshotTestCluster = EmbeddedCluster & {
     json?: unknown,
     contentType?: string,
   ): Promise<{ status: number; body: KubeObject }>;
-  /** Resolves once the controllers are idle and the object satisfies `done`. */
-  until(
-    resource: string,
-    namespace: string | undefined,
-    name: string,
-    done: (object: KubeObject | undefined) => boolean,
-  ): Promise<KubeObject | undefined>;
-  cleanup(): Promise<void>;
 };
 
 export const startSnapshotCluster = async (): Promise<SnapshotTestCluster> => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'snapshots-'));
   const runtime = recordingRuntime();
-  const cluster = await startEmbeddedCluster({ dataDir, runtime, sampleVMs: false });
-  const token = cluster.users.find((u) => u.username === 'admin')?.token ?? '';
+  const cluster = await startApiTestCluster('snapshots-', { runtime });
   return {
     ...cluster,
     runtime,
-    dataDir,
-    api: async (p, method = 'GET', json, contentType = 'application/json') => {
-      const response = await fetch(`${cluster.httpURL}${p}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType },
-        body: json === undefined ? undefined : JSON.stringify(json),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : {}) as KubeObject };
-    },
-    until: async (resource, namespace, name, done) => {
-      // Controllers settle on their own; a condition still false then is a real failure.
+    api: (p, method = 'GET', json, contentType = 'application/json') =>
+      cluster.api(p, { method, json, contentType }),
+    // Controllers settle first: a condition still false when they are idle is a real failure.
+    until: async (resource, namespace, name, done, limitMs) => {
       for (;;) {
         await cluster.controllersIdle();
         const object = cluster.store.get(resource, namespace, name);
         if (done(object)) return object;
-        await new Promise<void>((resolve) => {
-          const off = cluster.store.subscribe('*', () => {
-            off();
-            resolve();
-          });
-        });
+        await cluster.until(resource, namespace, name, (o) => o !== object, limitMs);
       }
-    },
-    cleanup: async () => {
-      await cluster.stop();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };
