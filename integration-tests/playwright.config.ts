@@ -5,6 +5,7 @@ export const SERVERS = {
   connected: 'http://127.0.0.1:9310',
   disconnected: 'http://127.0.0.1:9311',
   unreachable: 'http://127.0.0.1:9312',
+  embedded: 'http://127.0.0.1:9313',
 } as const;
 const KUBERNETES_API = 'http://127.0.0.1:9320';
 export const UNREACHABLE_API = 'http://127.0.0.1:9329';
@@ -57,5 +58,11 @@ export default defineConfig({
     server(SERVERS.disconnected, ''),
     // Nothing listens on that port: the cluster is configured but down.
     server(SERVERS.unreachable, `--upstream ${UNREACHABLE_API}`),
+    // What `npm start` runs: the embedded cluster in the server, with logins (a fresh state).
+    {
+      ...server(SERVERS.embedded, '--embedded --data-dir .cache/e2e-embedded-cluster'),
+      command: `rm -rf .cache/e2e-embedded-cluster && ${server(SERVERS.embedded, '--embedded --data-dir .cache/e2e-embedded-cluster').command}`,
+      timeout: 60_000,
+    },
   ],
 });

@@ -1,17 +1,53 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, readConfig } from './config';
-import { createServer } from './server';
+import { startEmbeddedCluster, type EmbeddedCluster } from '../embedded-cluster/cluster';
+import { ConfigError, readConfig, type ServerConfig } from './config';
+import { ConnectionConfigError, resolveKubeConnection } from './kube/connectionConfig';
+import { createServer, type ServerServices } from './server';
 
 // dist/server/main.js and src/bff/main.ts both sit two levels below the project root.
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The cluster the configuration names: the embedded one (started here), or a real one. */
+const connect = async (
+  config: ServerConfig,
+): Promise<{ services: ServerServices; cluster?: EmbeddedCluster; describe: string }> => {
+  if (config.embedded) {
+    const cluster = await startEmbeddedCluster({ dataDir: config.embedded.dataDir });
+    const admin = cluster.users.find((user) => user.username === 'admin');
+    return {
+      cluster,
+      services: {
+        connection: { server: new URL(cluster.httpsURL), ca: cluster.caCert, token: admin?.token },
+        embeddedUsers: cluster.users,
+      },
+      describe: `embedded, ${cluster.httpsURL} (state in ${config.embedded.dataDir}; kubeconfig ${cluster.kubeconfigPath})`,
+    };
+  }
+  if (!config.upstreamURL && !config.kubeconfig && !config.inCluster)
+    return { services: {}, describe: 'none connected (npm start uses the embedded one)' };
+  const resolved = await resolveKubeConnection({
+    url: config.upstreamURL,
+    kubeconfig: config.kubeconfig,
+    // Only what was asked for: a KUBECONFIG in the environment is not a choice.
+    env: config.inCluster ? process.env : {},
+  });
+  if (!resolved)
+    throw new ConfigError('No cluster found: the in-cluster service account is missing.');
+  return {
+    services: { connection: resolved.connection },
+    describe: `${resolved.connection.server.origin} (${resolved.source})`,
+  };
+};
+
 const main = async () => {
   const config = readConfig(process.argv.slice(2), process.env, rootDir);
-  const app = await createServer(config);
+  const { services, cluster, describe } = await connect(config);
+  const app = await createServer(config, { level: config.logLevel }, services);
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await cluster?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -22,14 +58,11 @@ const main = async () => {
       ? `Virtualization console: ${address}/`
       : `Virtualization plugin served at ${address}`,
   );
-  console.log(
-    config.upstreamURL
-      ? `Cluster: ${config.upstreamURL.origin}`
-      : 'Cluster: none connected (set K8S_UPSTREAM_URL or --upstream)',
-  );
+  console.log(`Cluster: ${describe}`);
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const known = error instanceof ConfigError || error instanceof ConnectionConfigError;
+  console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

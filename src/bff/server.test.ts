@@ -21,6 +21,7 @@ const build = async (options: { upstreamURL?: URL; built?: boolean } = {}) => {
       shellDir: path.join(dir, 'shell'),
       logLevel: 'silent',
       upstreamURL: options.upstreamURL,
+      inCluster: false,
     },
     false,
   );

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import Fastify, {
   type FastifyInstance,
@@ -11,7 +13,12 @@ import { healthRoutes } from './routes/health';
 import { projectRoutes } from './routes/projects';
 import { versionRoutes } from './routes/version';
 import { shellIndexFile, staticRoutes } from './static';
-import { createUpstream } from './upstream';
+import { kubePassthrough } from './kube/passthrough';
+import type { KubeConnection } from './kube/connection';
+import { attachWatchSocket } from './kube/watchSocket';
+import { createSessionSupport } from './session/plugin';
+import { syncVmIndex, VmIndex, vmsRoutes } from './vms/index';
+import { createUpstream, type Authorization } from './upstream';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -31,6 +38,28 @@ const SHELL_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** What the server talks to, resolved by `main.ts` (tests pass their own). */
+export interface ServerServices {
+  /** The Kubernetes API; default: `config.upstreamURL` over plain fetch trust. */
+  connection?: KubeConnection;
+  /**
+   * Standalone with the embedded cluster: its users, offered on the login page. Sessions
+   * (login, HttpOnly cookie, CSRF) are on whenever the server has them.
+   */
+  embeddedUsers?: { username: string; token: string }[];
+}
+
+/** A WebSocket's Origin must be the page's own (scheme and host), as the console checks. */
+const sameOrigin = (req: IncomingMessage): boolean => {
+  const origin = req.headers.origin;
+  if (!origin || !req.headers.host) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Wires the one server of both modes: plugin assets, the BFF under the console's proxy prefix,
  * and (standalone) the shell. The upstream is whatever the configuration names.
@@ -38,9 +67,30 @@ const SHELL_CSP = [
 export const createServer = async (
   config: ServerConfig,
   logger: FastifyServerOptions['logger'] = { level: config.logLevel },
+  services: ServerServices = {},
 ): Promise<FastifyInstance> => {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const upstream = config.upstreamURL ? createUpstream(config.upstreamURL) : undefined;
+  const connection =
+    services.connection ?? (config.upstreamURL ? { server: config.upstreamURL } : undefined);
+  const upstream = connection ? createUpstream(connection) : undefined;
+  const session =
+    connection && services.embeddedUsers
+      ? createSessionSupport({
+          connection,
+          embeddedUsers: services.embeddedUsers,
+          secureCookies: false,
+          allowedOrigins: [],
+        })
+      : undefined;
+  // The VM index watches with the BFF's own credential and answers each user per their access.
+  const vmIndex = connection?.token ? new VmIndex() : undefined;
+  if (connection && vmIndex) {
+    const sync = syncVmIndex(vmIndex, connection, { log: app.log });
+    app.addHook('onClose', () => sync.stop());
+  }
+  // In a cluster the console sends the user's token; standalone, the session holds it.
+  const authorization: Authorization = (request) =>
+    session ? session.authorizationFor(request) : request.headers.authorization;
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -59,8 +109,16 @@ export const createServer = async (
   await app.register(
     async (bff) => {
       await bff.register(healthRoutes, { pluginDir: config.pluginDir });
-      await bff.register(versionRoutes, { upstream });
-      await bff.register(projectRoutes, { upstream });
+      if (session) {
+        bff.addHook('preHandler', session.csrfGuard);
+        await bff.register(session.plugin);
+      }
+      await bff.register(versionRoutes, { upstream, authorization });
+      await bff.register(projectRoutes, { upstream, authorization });
+      if (connection)
+        await bff.register(kubePassthrough, { prefix: '/k8s', connection, authorization });
+      if (connection && vmIndex)
+        await bff.register(vmsRoutes, { index: vmIndex, connection, authorization });
       bff.setNotFoundHandler((request, reply) =>
         reply
           .code(404)
@@ -96,6 +154,24 @@ export const createServer = async (
       !/\.\w+(\?|$)/.test(request.url);
     if (index && isPage) return sendShell(reply, index);
     return reply.code(404).send(failureStatus(404, 'NotFound', `Nothing at ${request.url}.`));
+  });
+
+  // WebSocket paths the server answers; any other upgrade is refused rather than left hanging.
+  const upgradePaths = new Set<string>();
+  if (connection) {
+    const path = `${BFF_PATH}k8s-watch`;
+    upgradePaths.add(path);
+    const watches = attachWatchSocket(app.server, {
+      path,
+      connection,
+      authorization: (req) => (session ? session.authorizationFor(req) : req.headers.authorization),
+      checkOrigin: (req) => (session ? session.originAllowed(req) : sameOrigin(req)),
+    });
+    app.addHook('onClose', () => watches.close());
+  }
+  app.server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    if (upgradePaths.has(new URL(req.url ?? '/', 'http://bff').pathname)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
 
   return app;

@@ -5,6 +5,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { PLUGIN_MANIFEST_URL } from './plugins/pluginStore';
 import { ShellLayout, type PluginLoadState } from './layout/ShellLayout';
+import { SessionGate } from './login/SessionGate';
 import { PageLoading } from './routes/PluginRoutes';
 
 const queryClient = new QueryClient({
@@ -36,7 +37,10 @@ export const App = ({ store }: { store: PluginStore }) => {
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Suspense fallback={<PageLoading />}>
-            <ShellLayout load={load} />
+            {/* Standalone identity: the login page until the BFF has a session. */}
+            <SessionGate>
+              <ShellLayout load={load} />
+            </SessionGate>
           </Suspense>
         </BrowserRouter>
       </QueryClientProvider>

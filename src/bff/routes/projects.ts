@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Upstream } from '../upstream';
+import type { Authorization, Upstream } from '../upstream';
 
 interface NameList {
   items?: { metadata?: { name?: string } }[];
@@ -12,12 +12,12 @@ interface NameList {
  */
 export const projectRoutes = async (
   app: FastifyInstance,
-  { upstream }: { upstream?: Upstream },
+  { upstream, authorization }: { upstream?: Upstream; authorization: Authorization },
 ) => {
   app.get('/projects', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     if (!upstream) return { items: [] };
-    const auth = request.headers.authorization;
+    const auth = authorization(request);
     let result = await upstream.getJSON<NameList>('/apis/project.openshift.io/v1/projects', auth);
     if (!result.ok && result.status === 404) {
       result = await upstream.getJSON<NameList>('/api/v1/namespaces', auth);

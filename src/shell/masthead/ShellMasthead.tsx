@@ -14,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../layout/RouterLink';
 import { SHELL_I18N_NAMESPACE } from '../i18n';
+import { UserMenu } from '../login/UserMenu';
 import { LanguageMenu } from './LanguageMenu';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -40,6 +41,9 @@ export const ShellMasthead = () => {
               </ToolbarItem>
               <ToolbarItem>
                 <ThemeToggle />
+              </ToolbarItem>
+              <ToolbarItem>
+                <UserMenu />
               </ToolbarItem>
             </ToolbarGroup>
           </ToolbarContent>

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import type { KubernetesStatus } from '../../common/cluster-info';
+import { failureStatus, isKubernetesStatus } from '../../common/cluster-info';
+import { kubeRequest, type KubeConnection } from '../kube/connection';
+import type { AllowedNamespaces } from './vmIndex';
+
+/** The cluster refused or could not answer a visibility check; `status` is what to send. */
+export class AccessError extends Error {
+  constructor(readonly status: KubernetesStatus) {
+    super(status.message);
+  }
+}
+
+export interface AccessOptions {
+  /** How long one token's answer is reused (never another token's). */
+  ttlMs?: number;
+  /** Candidate namespaces when the user may list neither projects nor namespaces. */
+  knownNamespaces?: () => string[];
+  /** Reviews in flight at once for one user. */
+  concurrency?: number;
+}
+
+const askJSON = async (
+  connection: KubeConnection,
+  path: string,
+  authorization: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> => {
+  const response = await kubeRequest(connection, path, {
+    method: body === undefined ? 'GET' : 'POST',
+    authorization,
+    headers:
+      body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    timeoutMs: 10_000,
+  });
+  response.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of response) text += chunk as string;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.statusCode ?? 502, body: parsed };
+};
+
+const refused = (status: number, body: unknown, what: string) =>
+  new AccessError(
+    isKubernetesStatus(body)
+      ? body
+      : failureStatus(status >= 400 ? status : 502, 'InternalError', `${what} answered ${status}.`),
+  );
+
+/** Whether the caller may list VirtualMachines in `namespace` ('' for every namespace). */
+const mayListVMs = async (connection: KubeConnection, authorization: string, namespace: string) => {
+  const { status, body } = await askJSON(
+    connection,
+    '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+    authorization,
+    {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: {
+        resourceAttributes: {
+          verb: 'list',
+          group: 'kubevirt.io',
+          resource: 'virtualmachines',
+          ...(namespace ? { namespace } : {}),
+        },
+      },
+    },
+  );
+  if (status !== 201 && status !== 200) throw refused(status, body, 'The access review');
+  return (body as { status?: { allowed?: boolean } }).status?.allowed === true;
+};
+
+/** The namespaces the caller can see: their projects, or the namespaces, or `fallback`. */
+const candidateNamespaces = async (
+  connection: KubeConnection,
+  authorization: string,
+  fallback: () => string[],
+): Promise<string[]> => {
+  const names = (body: unknown) =>
+    ((body as { items?: { metadata?: { name?: string } }[] }).items ?? []).flatMap((item) =>
+      item.metadata?.name ? [item.metadata.name] : [],
+    );
+  let answer = await askJSON(connection, '/apis/project.openshift.io/v1/projects', authorization);
+  if (answer.status === 200) return names(answer.body);
+  if (answer.status === 401) throw refused(answer.status, answer.body, 'Listing projects');
+  answer = await askJSON(connection, '/api/v1/namespaces', authorization);
+  if (answer.status === 200) return names(answer.body);
+  if (answer.status === 403) return fallback();
+  throw refused(answer.status, answer.body, 'Listing namespaces');
+};
+
+const mapLimited = async <T, R>(items: T[], limit: number, work: (item: T) => Promise<R>) => {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await work(items[at] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+};
+
+/**
+ * `allowedNamespaces(authorization)`: where the caller may list VirtualMachines, asked of the
+ * cluster with the caller's own token: 'all' when they may list them cluster-wide, else each
+ * namespace they can see, reviewed in parallel. Answers are reused for `ttlMs` per token (keyed
+ * by its SHA-256), never across tokens; a failure is not kept.
+ */
+export const createAccessChecker = (connection: KubeConnection, options: AccessOptions = {}) => {
+  const ttlMs = options.ttlMs ?? 10_000;
+  const concurrency = options.concurrency ?? 16;
+  const cache = new Map<string, { expires: number; answer: Promise<AllowedNamespaces> }>();
+
+  const compute = async (authorization: string): Promise<AllowedNamespaces> => {
+    if (await mayListVMs(connection, authorization, '')) return 'all';
+    const candidates = await candidateNamespaces(
+      connection,
+      authorization,
+      options.knownNamespaces ?? (() => []),
+    );
+    const allowed = await mapLimited(candidates, concurrency, (namespace) =>
+      mayListVMs(connection, authorization, namespace),
+    );
+    return new Set(candidates.filter((_, at) => allowed[at]));
+  };
+
+  return (authorization: string): Promise<AllowedNamespaces> => {
+    const key = createHash('sha256').update(authorization).digest('hex');
+    const now = Date.now();
+    const cached = cache.get(key);
+    if (cached && cached.expires > now) return cached.answer;
+    for (const [other, entry] of cache) if (entry.expires <= now) cache.delete(other);
+    const answer = compute(authorization);
+    cache.set(key, { expires: now + ttlMs, answer });
+    answer.catch(() => {
+      if (cache.get(key)?.answer === answer) cache.delete(key);
+    });
+    return answer;
+  };
+};
+
+export type AccessChecker = ReturnType<typeof createAccessChecker>;
