@@ -38,6 +38,7 @@ export class WorkQueue {
       if (Date.now() - slice > YIELD_EVERY_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         slice = Date.now();
+        continue; // stop() may have emptied the queue meanwhile
       }
       const key = this.pending.values().next().value as string;
       this.pending.delete(key);
