@@ -4,10 +4,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedCluster, type EmbeddedCluster } from '../../embedded-cluster/cluster';
+import type { EmbeddedCluster } from '../../embedded-cluster/cluster';
 import type { KubeConnection } from './connection';
 import { kubePassthrough, type KubePassthroughOptions } from './passthrough';
-import { call, deadURL, listen, open, readAll, readLinesUntil } from './testKit';
+import {
+  call,
+  deadURL,
+  listen,
+  open,
+  readAll,
+  readLinesUntil,
+  startClusterForBff,
+} from './testKit';
 
 const PREFIX = '/bff/k8s';
 let dir: string;
@@ -43,21 +51,9 @@ describe('the passthrough against the embedded cluster over HTTPS', () => {
   let developer: string;
 
   beforeAll(async () => {
-    cluster = await startEmbeddedCluster({
-      dataDir: path.join(dir, 'cluster'),
-      runtime: 'simulated',
-      sampleVMs: false,
-    });
-    const token = (name: string) =>
-      `Bearer ${cluster.users.find((u) => u.username === name)!.token}`;
-    admin = token('admin');
-    developer = token('developer');
-    // The BFF's own credential is the admin's: the passthrough must never use it.
-    connection = {
-      server: new URL(cluster.httpsURL),
-      ca: cluster.caCert,
-      token: admin.slice('Bearer '.length),
-    };
+    ({ cluster, connection, admin, developer } = await startClusterForBff(
+      path.join(dir, 'cluster'),
+    ));
   }, 30_000);
   afterAll(() => cluster?.stop());
 

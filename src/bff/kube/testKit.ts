@@ -9,6 +9,8 @@ import {
   type Server,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startEmbeddedCluster, type EmbeddedCluster } from '../../embedded-cluster/cluster';
+import type { KubeConnection } from './connection';
 
 export interface Answer {
   status: number;
@@ -102,4 +104,27 @@ export const deadURL = async (): Promise<URL> => {
   const { url, close } = await listen(() => undefined);
   await close();
   return url;
+};
+
+/**
+ * The embedded cluster (simulated guests, no sample VMs) in `dataDir`, a connection to it over
+ * HTTPS with its CA, and the Authorization headers of its users. The connection carries the
+ * admin's token as the BFF's own credential: code acting for a user must never send it.
+ */
+export const startClusterForBff = async (
+  dataDir: string,
+): Promise<{
+  cluster: EmbeddedCluster;
+  connection: KubeConnection;
+  admin: string;
+  developer: string;
+}> => {
+  const cluster = await startEmbeddedCluster({ dataDir, runtime: 'simulated', sampleVMs: false });
+  const token = (name: string) => cluster.users.find((u) => u.username === name)?.token ?? '';
+  return {
+    cluster,
+    connection: { server: new URL(cluster.httpsURL), ca: cluster.caCert, token: token('admin') },
+    admin: `Bearer ${token('admin')}`,
+    developer: `Bearer ${token('developer')}`,
+  };
 };

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startEmbeddedCluster, type EmbeddedCluster } from '../../embedded-cluster/cluster';
+import type { EmbeddedCluster } from '../../embedded-cluster/cluster';
 import type { KubeObject } from '../../embedded-cluster/types';
 import type { KubeConnection } from './connection';
-import { listen } from './testKit';
+import { listen, startClusterForBff } from './testKit';
 import { attachWatchSocket, type WatchSocketOptions } from './watchSocket';
 
 const PATH = '/bff/k8s-watch';
@@ -109,16 +109,9 @@ describe('watches over one WebSocket, against the embedded cluster', () => {
   let developer: string;
 
   beforeAll(async () => {
-    cluster = await startEmbeddedCluster({
-      dataDir: path.join(dir, 'cluster'),
-      runtime: 'simulated',
-      sampleVMs: false,
-    });
-    const token = (name: string) =>
-      `Bearer ${cluster.users.find((u) => u.username === name)!.token}`;
-    admin = token('admin');
-    developer = token('developer');
-    connection = { server: new URL(cluster.httpsURL), ca: cluster.caCert };
+    ({ cluster, connection, admin, developer } = await startClusterForBff(
+      path.join(dir, 'cluster'),
+    ));
   }, 30_000);
   afterAll(() => cluster?.stop());
 
