@@ -48,6 +48,7 @@ import { cdiModule } from './cdi/index';
 import { bootSourcesModule } from './bootsources/index';
 import { snapshotsModule } from './snapshots/index';
 import { checkupsModule } from './checkups/index';
+import { now } from './objectRefs';
 
 export const KUBERNETES_VERSION = { major: '1', minor: '33', gitVersion: 'v1.33.0-embedded' };
 
@@ -88,8 +89,6 @@ const SEED_NAMESPACES = [
   'openshift-virtualization-os-images',
   'developer-vms',
 ];
-
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**
  * Starts the embedded cluster: state from DATA_DIR (journal), the API over HTTP and HTTPS, a

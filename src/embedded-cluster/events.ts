@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ObjectStore } from './store/objectStore';
 import type { KubeObject } from './types';
+import { now } from './objectRefs';
 
 export interface EventInput {
   /** The object the event is about. */
@@ -14,7 +15,6 @@ export interface EventInput {
 }
 
 const EVENTS = 'core/events';
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**
  * Records a core/v1 Event for controllers, as client-go's recorder does: an event repeating

@@ -10,7 +10,7 @@ import { admit, type FieldValidation } from './admit';
 import { ApiError, alreadyExists, badRequest, conflict, gone, notFound } from './errors';
 import { groupVersion, storageResource } from './resourceRegistry';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
-import { nameOf } from '../objectRefs';
+import { keyOf, nameOf, now } from '../objectRefs';
 import { mutateOnAdmission } from '../network/kubemacpool';
 
 /** Options common to writes, from the query string. */
@@ -178,7 +178,7 @@ export class ResourceService {
       metadata: {
         ...object.metadata,
         uid: randomUUID(),
-        creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        creationTimestamp: now(),
         generation: 1,
         resourceVersion: undefined,
         deletionTimestamp: undefined,
@@ -435,7 +435,7 @@ export class ResourceService {
         metadata: {
           ...existing.metadata,
           finalizers,
-          deletionTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          deletionTimestamp: now(),
           deletionGracePeriodSeconds: 0,
         },
       });
@@ -528,8 +528,6 @@ export class ResourceService {
     return this.store.hasUid(uid);
   }
 }
-
-const keyOf = (object: KubeObject) => `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 
 /** Drops undefined values so stored JSON and its equality checks stay clean. */
 const prune = (object: KubeObject): KubeObject => JSON.parse(JSON.stringify(object)) as KubeObject;

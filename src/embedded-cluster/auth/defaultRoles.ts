@@ -7,6 +7,7 @@ import { defaultBindings } from './defaultBindings';
 import { kubernetesClusterRoles } from './kubernetesRoles';
 import { kubevirtClusterRoles } from './kubevirtRoles';
 import { openshiftClusterRoles, openshiftRoles } from './openshiftRoles';
+import { platformRoles } from './platformRoles';
 
 export { DEVELOPER_NAMESPACE, OS_IMAGES_NAMESPACE } from './defaultBindings';
 
@@ -14,13 +15,20 @@ export { DEVELOPER_NAMESPACE, OS_IMAGES_NAMESPACE } from './defaultBindings';
 export { SHARED_TEMPLATES_NAMESPACE } from './openshiftRoles';
 
 export function defaultRbacObjects(): KubeObject[] {
+  const platform = platformRoles();
   const clusterRoles = aggregateClusterRoles([
     ...kubernetesClusterRoles(),
     ...openshiftClusterRoles(),
     ...kubevirtClusterRoles(),
+    ...platform.filter((object) => object.kind === 'ClusterRole'),
   ]);
   // Aggregation shares rule objects between roles; a JSON round trip (unlike structuredClone,
   // which keeps shared references shared) gives every object its own, as the store will.
-  const objects = [...clusterRoles, ...openshiftRoles(), ...defaultBindings()];
+  const objects = [
+    ...clusterRoles,
+    ...openshiftRoles(),
+    ...platform.filter((object) => object.kind !== 'ClusterRole'),
+    ...defaultBindings(),
+  ];
   return JSON.parse(JSON.stringify(objects)) as KubeObject[];
 }

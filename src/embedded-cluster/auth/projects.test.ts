@@ -35,10 +35,13 @@ describe('visibleProjects', () => {
     );
   });
 
-  it('shows a user without bindings nothing, although it may read templates in openshift', () => {
+  it('shows a user without bindings only the golden images, although it may read templates in openshift', () => {
     // Reading some resources in a namespace is not seeing the project: OpenShift asks for
-    // `get namespaces` there, which only admin/edit/view grant.
-    expect(names({ username: 'alice', groups: ['system:authenticated'] })).toEqual([]);
+    // `get namespaces` there, which admin/edit/view grant, and SSP's os-images view role grants
+    // every authenticated user in the golden images namespace (so the catalog can list them).
+    expect(names({ username: 'alice', groups: ['system:authenticated'] })).toEqual([
+      'openshift-virtualization-os-images',
+    ]);
   });
 });
 

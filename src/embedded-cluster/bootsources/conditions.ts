@@ -1,3 +1,6 @@
+import { now } from '../objectRefs';
+
+export { now };
 /** A CDI condition (DataImportCron, DataSource): `ConditionState` with a heartbeat. */
 export interface CdiCondition {
   type: string;
@@ -7,8 +10,6 @@ export interface CdiCondition {
   lastTransitionTime?: string;
   lastHeartbeatTime?: string;
 }
-
-export const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**
  * Sets a condition the way CDI's `updateConditionState` does: the transition time moves only

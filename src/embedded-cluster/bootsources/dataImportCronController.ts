@@ -31,6 +31,7 @@ import {
   STORAGE_CLASSES,
   STORAGE_PROFILES,
 } from './objects';
+import { timestampOf } from '../objectRefs';
 
 // CDI's annotations on a DataImportCron and on the sources it imports.
 export const ANN_DESIRED_DIGEST = 'cdi.kubevirt.io/storage.import.sourceDesiredDigest';
@@ -190,7 +191,7 @@ export class DataImportCronController {
         if (digest) annotations[ANN_DESIRED_DIGEST] = digest;
       }
       const next = nextRun(schedule, new Date());
-      if (next) annotations[ANN_NEXT_CRON_TIME] = next.toISOString().replace(/\.\d+Z$/, 'Z');
+      if (next) annotations[ANN_NEXT_CRON_TIME] = timestampOf(next);
       this.wakeAt(key, next);
     }
     const digest =

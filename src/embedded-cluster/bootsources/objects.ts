@@ -4,6 +4,9 @@ import type { ClusterContext } from '../modules/clusterModule';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
 import { now } from './conditions';
+import { keyOf, splitKey } from '../objectRefs';
+
+export { keyOf, splitKey };
 
 // Resource keys (group/plural) the boot-source controllers read and write.
 export const HYPERCONVERGEDS = 'hco.kubevirt.io/hyperconvergeds';
@@ -20,12 +23,6 @@ export const SNAPSHOT_CLASSES = 'snapshot.storage.k8s.io/volumesnapshotclasses';
 export const GOLDEN_IMAGES_NAMESPACE = 'openshift-virtualization-os-images';
 export const HCO_NAMESPACE = 'openshift-cnv';
 export const HCO_NAME = 'kubevirt-hyperconverged';
-
-export const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-export const splitKey = (key: string) => {
-  const at = key.indexOf('/');
-  return { namespace: key.slice(0, at), name: key.slice(at + 1) };
-};
 
 /**
  * Re-reads an object and stores what `change(copy)` returns when it differs. Reading and writing happen in

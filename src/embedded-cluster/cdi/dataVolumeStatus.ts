@@ -1,6 +1,9 @@
 import { recordEvent } from '../events';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
+import { keyOf, now, splitKey } from '../objectRefs';
+
+export { keyOf, now, splitKey };
 
 export const DATAVOLUMES = 'cdi.kubevirt.io/datavolumes';
 export const PVCS = 'core/persistentvolumeclaims';
@@ -30,13 +33,6 @@ export const ANN = {
   deleteAfterCompletion: 'cdi.kubevirt.io/storage.deleteAfterCompletion',
   populatedFor: 'cdi.kubevirt.io/storage.populatedFor',
 } as const;
-
-export const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-export const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-export const splitKey = (key: string) => {
-  const [namespace = '', name = ''] = key.split('/');
-  return { namespace, name };
-};
 
 export interface Condition {
   type: string;

@@ -1,7 +1,6 @@
 import type { ClusterContext, ClusterModule } from '../modules/clusterModule';
 import { JobController } from './jobController';
 import { latencyCheckup } from './latencyCheckup';
-import { platformRoles } from './platformRoles';
 import { podLogHandler } from './podLogs';
 import type { Checkup } from './runner';
 import { storageCheckup } from './storageCheckup';
@@ -24,7 +23,6 @@ export const checkupsModule = (context: ClusterContext): ClusterModule => {
   const jobs = new JobController(context, CHECKUP_IMAGES);
   return {
     name: 'checkups',
-    seed: platformRoles,
     queues: [jobs.queue],
     special: { 'core/pods': podLogHandler(context.store, context.dataDir) },
     stop: () => jobs.stop(),

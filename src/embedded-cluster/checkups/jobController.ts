@@ -9,6 +9,7 @@ import { WorkQueue } from '../controllers/workQueue';
 import type { KubeObject } from '../types';
 import { PodLog, podLogPath } from './podLogs';
 import { type Checkup, rfc3339, runCheckup } from './runner';
+import { keyOf } from '../objectRefs';
 
 export const JOBS = 'batch/jobs';
 const PODS = 'core/pods';
@@ -24,8 +25,6 @@ const randomSuffix = () =>
     { length: 5 },
     () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)],
   ).join('');
-
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 
 type Condition = { type: string; status: string; reason?: string; message?: string };
 type JobStatus = {

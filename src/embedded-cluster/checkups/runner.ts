@@ -6,6 +6,7 @@ import type { ClusterContext } from '../modules/clusterModule';
 import type { KubeObject } from '../types';
 import { CheckupClient, errorMessage, withTimeout } from './client';
 import { parseGoDuration } from '../goDuration';
+import { timestampOf } from '../objectRefs';
 
 export interface CheckupRun {
   context: ClusterContext;
@@ -44,7 +45,7 @@ export interface Checkup {
 const CHECKUP_TYPE = 'kiagnose/checkup-type';
 const PARAM = 'spec.param.';
 
-export const rfc3339 = (date = new Date()) => date.toISOString().replace(/\.\d+Z$/, 'Z');
+export const rfc3339 = (date = new Date()) => timestampOf(date);
 
 type Container = {
   name?: string;

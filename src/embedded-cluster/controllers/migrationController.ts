@@ -4,12 +4,11 @@ import type { KubeObject } from '../types';
 import type { VmRuntime } from './vmRuntime';
 import { NODES, type setCondition, VMIS } from './vmiController';
 import { WorkQueue } from './workQueue';
+import { keyOf, now } from '../objectRefs';
 
 export const MIGRATIONS = 'kubevirt.io/virtualmachineinstancemigrations';
 const HCO = 'hco.kubevirt.io/hyperconvergeds';
 
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 const ACTIVE = ['Pending', 'Scheduling', 'Scheduled', 'PreparingTarget', 'TargetReady', 'Running'];
 
 type VmiStatus = {

@@ -5,6 +5,7 @@ import type { KubeObject } from '../types';
 import { claimPhase, isWaitForFirstConsumer, placeVmi, selectNodeForClaims } from './scheduler';
 import { setCondition, VMIS } from './vmiController';
 import { WorkQueue } from './workQueue';
+import { keyOf, now } from '../objectRefs';
 
 export const VMS = 'kubevirt.io/virtualmachines';
 export const TEMPLATE_HASH = 'kubevirt.io/vm-template-hash';
@@ -30,9 +31,6 @@ type VmiStatus = {
   conditions?: { type: string; status: string; reason?: string; message?: string }[];
   migrationState?: { completed?: boolean };
 };
-
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 
 /** The vCPUs and memory a VM's instance type gives it (namespaced or cluster kind), if it has one. */
 const REVISIONS = 'apps/controllerrevisions';

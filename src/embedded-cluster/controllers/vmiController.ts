@@ -25,6 +25,7 @@ import {
 } from './scheduler';
 import type { VmRuntime } from './vmRuntime';
 import { WorkQueue } from './workQueue';
+import { keyOf, now, splitKey } from '../objectRefs';
 
 const DATAVOLUMES = 'cdi.kubevirt.io/datavolumes';
 
@@ -34,13 +35,6 @@ export const NODES = 'core/nodes';
 export const VMI_FINALIZER = 'kubevirt.io/virtualMachineControllerFinalize';
 /** Set by `stop --grace-period N` (0 with `--force`): overrides the VMI's grace for this stop. */
 export const STOP_GRACE = 'kubevirt.io/stop-grace-period-seconds';
-
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-const splitKey = (key: string) => {
-  const [namespace = '', name = ''] = key.split('/');
-  return { namespace, name };
-};
 
 type Status = Record<string, unknown> & { phase?: string; conditions?: Condition[] };
 interface Condition {

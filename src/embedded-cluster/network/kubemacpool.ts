@@ -7,6 +7,7 @@ import { ApiError } from '../api/errors';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
 import { MacPool, normalizeMac } from './macPool';
+import { keyOf } from '../objectRefs';
 
 export const VMS = 'kubevirt.io/virtualmachines';
 export const OPT_OUT_LABEL = 'mutatevirtualmachines.kubemacpool.io';
@@ -23,8 +24,6 @@ const interfacesOf = (vm: KubeObject | undefined): Interface[] =>
     vm?.spec as
       { template?: { spec?: { domain?: { devices?: { interfaces?: Interface[] } } } } } | undefined
   )?.template?.spec?.domain?.devices?.interfaces ?? [];
-
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 
 /** The MACs every VM's interfaces use, except those of the VM `except` (namespace/name). */
 export const macsInUse = (store: ObjectStore, except?: string): Map<string, string> => {

@@ -1,11 +1,12 @@
 import type { KubeObject } from '../types';
+import { now } from '../objectRefs';
 
 const condition = (type: string, status: string, reason: string, message: string) => ({
   type,
   status,
   reason,
   message,
-  lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  lastTransitionTime: now(),
 });
 
 /** The HyperConverged and KubeVirt CRs of an installed OpenShift Virtualization, healthy. */

@@ -29,6 +29,7 @@ import {
 } from './objects';
 import { contentOf, type SnapshotStatus } from './snapshotController';
 import { claimNameOf, volumesOf } from './vmVolumes';
+import { timestampOf } from '../objectRefs';
 
 const DEFAULT_TTL_MS = 2 * 3_600_000;
 const COMPONENT = 'virt-controller';
@@ -157,7 +158,7 @@ export class ExportController {
         message: '',
       });
     }
-    status.ttlExpirationTime = new Date(expiry).toISOString().replace(/\.\d+Z$/, 'Z');
+    status.ttlExpirationTime = timestampOf(new Date(expiry));
     status.serviceName = service.metadata.name;
     const source = this.source(vmExport);
     if (source.virtualMachine) status.virtualMachineName = source.virtualMachine.metadata.name;

@@ -3,6 +3,9 @@
 // garbage collection and admission behave as they do for KubeVirt's own client.
 import type { ClusterContext } from '../modules/clusterModule';
 import type { KubeObject, ObjectMeta, OwnerReference } from '../types';
+import { keyOf, now, splitKey } from '../objectRefs';
+
+export { keyOf, now, splitKey };
 
 export const VMS = 'kubevirt.io/virtualmachines';
 export const VMIS = 'kubevirt.io/virtualmachineinstances';
@@ -38,13 +41,6 @@ const SERVED: Record<string, [string, string, string]> = {
 export const apiVersionOf = (resource: string) => {
   const [group = '', version = ''] = SERVED[resource] ?? [];
   return group ? `${group}/${version}` : version;
-};
-
-export const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-export const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-export const splitKey = (key: string) => {
-  const [namespace = '', name = ''] = key.split('/');
-  return { namespace, name };
 };
 
 /** A controller owner reference to `owner`, as metav1.NewControllerRef builds it. */

@@ -27,6 +27,7 @@ import {
 } from './claimSources';
 import { claimInUse, PODS, VMIS } from './claimUsers';
 import { CSI_DRIVERS, type VolumeMode } from './drivers';
+import { keyOf, now } from '../objectRefs';
 
 export const CLAIMS = 'core/persistentvolumeclaims';
 export const VOLUMES = 'core/persistentvolumes';
@@ -66,8 +67,6 @@ interface VolumeSpec {
   csi?: { driver?: string };
 }
 
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 const specOf = (claim: KubeObject) => (claim.spec ?? {}) as ClaimSpec;
 const statusOf = (claim: KubeObject) => (claim.status ?? {}) as ClaimStatus;
 const volumeSpecOf = (volume: KubeObject) => (volume.spec ?? {}) as VolumeSpec;

@@ -15,6 +15,7 @@ import {
 import { SNAPSHOT_CLASSES, snapshotClassFor, type SnapshotClass } from './classes';
 import { CLAIMS, VOLUMES } from './claimController';
 import { SNAPSHOT_CONTENTS, VOLUME_SNAPSHOTS } from './claimSources';
+import { keyOf, now } from '../objectRefs';
 
 /** What external-snapshotter puts on a snapshot bound to its content. */
 export const SNAPSHOT_BOUND_PROTECTION =
@@ -37,8 +38,6 @@ interface ContentSpec {
   volumeSnapshotRef?: { name?: string; namespace?: string; uid?: string };
 }
 
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 const CONTENT_KEY = 'content:';
 
 /**

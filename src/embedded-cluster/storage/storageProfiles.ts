@@ -11,6 +11,7 @@ import {
   type StorageClass,
 } from './classes';
 import { CSI_DRIVERS, type ClaimPropertySet } from './drivers';
+import { now } from '../objectRefs';
 
 export const STORAGE_PROFILES = 'cdi.kubevirt.io/storageprofiles';
 
@@ -104,8 +105,6 @@ export const seedStorageProfiles = (
   classes.map((sc) =>
     profileObject(sc, SEEDED_SPECS[sc.metadata.name ?? ''] ?? {}, snapshotClasses),
   );
-
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**
  * CDI's StorageProfile controller: one profile per StorageClass, named after it, created with

@@ -14,6 +14,7 @@ import type { ObjectStore } from '../../store/objectStore';
 import type { KubeObject } from '../../types';
 import type { HandlerResult, RequestContext, SpecialResource } from '../apiServer';
 import { ApiError, badRequest } from '../errors';
+import { now } from '../../objectRefs';
 
 const conflict = (message: string) => new ApiError(409, 'Conflict', message);
 const notFound = (kind: string, name: string) =>
@@ -107,7 +108,7 @@ export class KubevirtActions implements SpecialResource {
             name: `${name}-migration-${randomUUID().slice(0, 5)}`,
             namespace,
             uid: randomUUID(),
-            creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+            creationTimestamp: now(),
             labels: { 'kubevirt.io/vmi-name': name },
           },
           spec: { vmiName: name },

@@ -4,7 +4,7 @@ import type { ResourceRegistry } from '../resourceRegistry';
 import { storageResource } from '../resourceRegistry';
 import type { ResourceService } from '../resources';
 import type { ObjectStore } from '../../store/objectStore';
-import { nameOf } from '../../objectRefs';
+import { nameOf, now } from '../../objectRefs';
 
 /**
  * Namespaces are born Active and die in two steps, as the namespace controller does it: the
@@ -36,9 +36,7 @@ export class NamespaceHandler implements SpecialResource {
         ...namespace,
         metadata: {
           ...namespace.metadata,
-          deletionTimestamp:
-            namespace.metadata.deletionTimestamp ??
-            new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          deletionTimestamp: namespace.metadata.deletionTimestamp ?? now(),
         },
         status: { phase: 'Terminating' },
       });

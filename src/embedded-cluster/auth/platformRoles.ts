@@ -1,5 +1,5 @@
-// Platform roles the checkups depend on that the embedded cluster did not have yet (seeded,
-// created when missing; they belong with the default roles in ../auth):
+// Platform roles of OpenShift and its virtualization operators that the checkups and CDI's
+// clone authorization depend on:
 // - OpenShift's `cluster-reader`, which the storage checkup's ClusterRoleBinding names:
 //   everything `view` reads plus the cluster-scoped kinds (nodes, volumes, storage classes,
 //   the operators' CRs), aggregated from roles labelled `aggregate-to-cluster-reader`;
