@@ -1,15 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { KubernetesStatus } from '../../common/cluster-info';
-import { failureStatus, isKubernetesStatus } from '../../common/cluster-info';
-import { kubeRequest, type KubeConnection } from '../kube/connection';
+import { askJSON, refused, selfAccessReview } from '../kube/accessReview';
+export { AccessError } from '../kube/accessReview';
+import type { KubeConnection } from '../kube/connection';
 import type { AllowedNamespaces } from './vmIndex';
-
-/** The cluster refused or could not answer a visibility check; `status` is what to send. */
-export class AccessError extends Error {
-  constructor(readonly status: KubernetesStatus) {
-    super(status.message);
-  }
-}
 
 export interface AccessOptions {
   /** How long one token's answer is reused (never another token's). */
@@ -20,61 +13,14 @@ export interface AccessOptions {
   concurrency?: number;
 }
 
-const askJSON = async (
-  connection: KubeConnection,
-  path: string,
-  authorization: string,
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> => {
-  const response = await kubeRequest(connection, path, {
-    method: body === undefined ? 'GET' : 'POST',
-    authorization,
-    headers:
-      body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    timeoutMs: 10_000,
-  });
-  response.setEncoding('utf8');
-  let text = '';
-  for await (const chunk of response) text += chunk as string;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.statusCode ?? 502, body: parsed };
-};
-
-const refused = (status: number, body: unknown, what: string) =>
-  new AccessError(
-    isKubernetesStatus(body)
-      ? body
-      : failureStatus(status >= 400 ? status : 502, 'InternalError', `${what} answered ${status}.`),
-  );
-
 /** Whether the caller may list VirtualMachines in `namespace` ('' for every namespace). */
-const mayListVMs = async (connection: KubeConnection, authorization: string, namespace: string) => {
-  const { status, body } = await askJSON(
-    connection,
-    '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-    authorization,
-    {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: {
-        resourceAttributes: {
-          verb: 'list',
-          group: 'kubevirt.io',
-          resource: 'virtualmachines',
-          ...(namespace ? { namespace } : {}),
-        },
-      },
-    },
-  );
-  if (status !== 201 && status !== 200) throw refused(status, body, 'The access review');
-  return (body as { status?: { allowed?: boolean } }).status?.allowed === true;
-};
+const mayListVMs = (connection: KubeConnection, authorization: string, namespace: string) =>
+  selfAccessReview(connection, authorization, {
+    verb: 'list',
+    group: 'kubevirt.io',
+    resource: 'virtualmachines',
+    ...(namespace ? { namespace } : {}),
+  });
 
 /** The namespaces the caller can see: their projects, or the namespaces, or `fallback`. */
 const candidateNamespaces = async (
