@@ -106,6 +106,13 @@ export const deadURL = async (): Promise<URL> => {
   return url;
 };
 
+/** A port free a moment ago (for a server that must come back on the same address). */
+export const freePort = async (): Promise<number> => {
+  const { url, close } = await listen(() => undefined);
+  await close();
+  return Number(url.port);
+};
+
 /**
  * The embedded cluster (simulated guests, no sample VMs) in `dataDir`, a connection to it over
  * HTTPS with its CA, and the Authorization headers of its users. The connection carries the
@@ -113,13 +120,19 @@ export const deadURL = async (): Promise<URL> => {
  */
 export const startClusterForBff = async (
   dataDir: string,
+  ports: { httpPort?: number; httpsPort?: number } = {},
 ): Promise<{
   cluster: EmbeddedCluster;
   connection: KubeConnection;
   admin: string;
   developer: string;
 }> => {
-  const cluster = await startEmbeddedCluster({ dataDir, runtime: 'simulated', sampleVMs: false });
+  const cluster = await startEmbeddedCluster({
+    dataDir,
+    runtime: 'simulated',
+    sampleVMs: false,
+    ...ports,
+  });
   const token = (name: string) => cluster.users.find((u) => u.username === name)?.token ?? '';
   return {
     cluster,

@@ -7,8 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { EmbeddedCluster } from '../../embedded-cluster/cluster';
 import type { KubeObject } from '../../embedded-cluster/types';
-import type { KubeConnection } from './connection';
-import { listen, startClusterForBff } from './testKit';
+import { kubeRequest, type KubeConnection } from './connection';
+import { freePort, listen, readAll, startClusterForBff } from './testKit';
 import { attachWatchSocket, type WatchSocketOptions } from './watchSocket';
 
 const PATH = '/bff/k8s-watch';
@@ -186,6 +186,65 @@ describe('watches over one WebSocket, against the embedded cluster', () => {
   });
 });
 
+describe('a watch over the socket while the cluster restarts', () => {
+  it('ends with 410 when the restarted cluster cannot resume it; a re-list and a new watch carry on', async () => {
+    const dataDir = path.join(dir, 'restarting');
+    const ports = { httpPort: await freePort(), httpsPort: await freePort() };
+    const started = await startClusterForBff(dataDir, ports);
+    const { connection, admin } = started;
+    let cluster = started.cluster;
+    cleanups.push(() => cluster.stop());
+    const client = await connect(
+      await bffServer(connection, { resumeDelayMs: 50, resumeAttempts: 20 }),
+      admin,
+    );
+    const put = (name: string) =>
+      cluster.store.put('core/configmaps', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace: 'default', uid: `restart-${name}` },
+        data: {},
+      });
+    const first = await put('first');
+    client.send({
+      id: 'cm',
+      action: 'watch',
+      path: '/api/v1/namespaces/default/configmaps',
+      resourceVersion: first.metadata.resourceVersion,
+    });
+    await put('before');
+    await client.next((m) => m.event?.object.metadata.name === 'before');
+
+    await cluster.stop();
+    ({ cluster } = await startClusterForBff(dataDir, ports));
+    await put('after');
+    // A restarted API server keeps no history older than its start: the watch cannot resume and
+    // says so with 410 (not a silent end), and the client re-lists, as it would in a cluster.
+    const ended = await client.next(
+      (m) => m.id === 'cm' && (m.error !== undefined || m.closed === true),
+    );
+    expect(ended.error).toMatchObject({ code: 410, reason: 'Expired' });
+    const relisted = (
+      await readAll(
+        await kubeRequest(connection, '/api/v1/namespaces/default/configmaps', {
+          authorization: admin,
+        }),
+      )
+    ).json<{ metadata: { resourceVersion: string }; items: KubeObject[] }>();
+    expect(relisted.items.map((item) => item.metadata.name)).toEqual(
+      expect.arrayContaining(['first', 'before', 'after']),
+    );
+    client.send({
+      id: 'cm2',
+      action: 'watch',
+      path: '/api/v1/namespaces/default/configmaps',
+      resourceVersion: relisted.metadata.resourceVersion,
+    });
+    await put('later');
+    await client.next((m) => m.id === 'cm2' && m.event?.object.metadata.name === 'later');
+  }, 60_000);
+});
+
 describe('watches over one WebSocket, against a scripted upstream', () => {
   const upstream = async (handler: (req: IncomingMessage, res: ServerResponse) => void) => {
     const server = await listen(handler);
@@ -217,6 +276,46 @@ describe('watches over one WebSocket, against a scripted upstream', () => {
       'closed',
     ]);
     expect(client.of('old')).toHaveLength(1);
+  });
+
+  it('resumes an ended watch from the last version it saw, bookmarks included', async () => {
+    const asked: (string | null)[] = [];
+    const line = (object: object, type = 'ADDED') => `${JSON.stringify({ type, object })}\n`;
+    const connection = await upstream((req, res) => {
+      const version = new URL(req.url ?? '/', 'http://x').searchParams.get('resourceVersion');
+      asked.push(version);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      if (asked.length === 1)
+        res.end(
+          line({ metadata: { name: 'one', resourceVersion: '5' } }) +
+            line({ metadata: { resourceVersion: '9' } }, 'BOOKMARK'),
+        );
+      else res.write(line({ metadata: { name: 'two', resourceVersion: '10' } }));
+    });
+    const client = await connect(await bffServer(connection, { resumeDelayMs: 10 }), 'Bearer x');
+    client.send({ id: 'w', action: 'watch', path: '/api/v1/pods', resourceVersion: '1' });
+    await client.next((m) => m.event?.object.metadata.name === 'two');
+    expect(asked).toEqual(['1', '9']);
+    expect(client.of('w').map((m) => m.event?.type)).toEqual(['ADDED', 'ADDED']);
+  });
+
+  it('gives up with 503 when the cluster stays unreachable', async () => {
+    let calls = 0;
+    const server = await listen((_req, res) => {
+      calls += 1;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(
+        `${JSON.stringify({ type: 'ADDED', object: { metadata: { name: 'a', resourceVersion: '3' } } })}\n`,
+      );
+      void server.close();
+    });
+    const client = await connect(
+      await bffServer({ server: server.url }, { resumeDelayMs: 5, resumeAttempts: 3 }),
+      'Bearer x',
+    );
+    client.send({ id: 'w', action: 'watch', path: '/api/v1/pods' });
+    expect((await client.next((m) => m.error !== undefined)).error).toMatchObject({ code: 503 });
+    expect(calls).toBe(1);
   });
 
   it('closes with 1013 a socket whose client does not read, ending its upstream watches', async () => {

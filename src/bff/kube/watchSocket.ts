@@ -21,6 +21,12 @@ export interface WatchSocketOptions {
   maxBufferedBytes?: number;
   /** Watches one socket may run at once; default 100. */
   maxWatches?: number;
+  /**
+   * Times a dropped watch is resumed in a row while the cluster cannot be reached (default 8,
+   * the waits doubling from `resumeDelayMs`, default 250 ms, to 16 times that).
+   */
+  resumeAttempts?: number;
+  resumeDelayMs?: number;
   /** Connect + first-byte timeout of each upstream watch (ms). */
   timeoutMs?: number;
 }
@@ -55,6 +61,18 @@ const refuse = (socket: Duplex, code: number, reason: string, message: string) =
       body,
   );
 };
+
+/** Waits `ms`, or less when `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 
 const badRequest = (message: string) => failureStatus(400, 'BadRequest', message);
 
@@ -118,12 +136,15 @@ const watchTarget = (message: WatchMessage) => {
 
 /**
  * Several watches over one WebSocket, each a chunked watch upstream with the caller's own
- * token. Each watch ends with exactly one `{"id","error":Status}` (refused, expired: the client
- * re-lists) or `{"id","closed":true}` (ended, or stopped).
+ * token, resumed from its last resourceVersion when the upstream drops. Each watch ends with
+ * exactly one `{"id","error":Status}` (refused, expired: the client re-lists; or unreachable)
+ * or `{"id","closed":true}` (stopped, or ended with no version to resume from).
  */
 export const attachWatchSocket = (server: Server, options: WatchSocketOptions): WatchSocket => {
   const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
   const maxWatches = options.maxWatches ?? 100;
+  const resumeAttempts = options.resumeAttempts ?? 8;
+  const resumeDelayMs = options.resumeDelayMs ?? 250;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   const serve = (ws: WebSocket, authorization: string) => {
@@ -149,63 +170,103 @@ export const attachWatchSocket = (server: Server, options: WatchSocketOptions): 
       send({ id, ...last });
     };
 
+    /**
+     * One watch: the upstream watch as the caller, resumed from the last resourceVersion seen
+     * when the upstream ends or drops (an API server restart, its own watch timeout), so the
+     * client sees one unbroken stream. It ends with an error when the cluster refuses (a 410:
+     * the client re-lists) or stays unreachable, and `closed` when there is nothing to resume.
+     */
     const run = async (message: WatchMessage, controller: AbortController) => {
       const { id } = message;
-      let response: IncomingMessage;
-      try {
-        response = await kubeRequest(options.connection, watchTarget(message), {
-          authorization,
-          signal: controller.signal,
-          timeoutMs: options.timeoutMs,
-        });
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        const status =
-          error instanceof UpstreamUnavailableError
-            ? failureStatus(
-                error.code,
-                error.code === 504 ? 'Timeout' : 'ServiceUnavailable',
-                error.message,
-              )
-            : failureStatus(500, 'InternalError', (error as Error).message);
-        return finish(id, controller, { error: status });
-      }
-      if (response.statusCode !== 200)
-        return finish(id, controller, { error: await readStatus(response) });
+      let resourceVersion = message.resourceVersion;
+      let failures = 0;
+      const unavailable = (error: unknown) =>
+        error instanceof UpstreamUnavailableError
+          ? failureStatus(
+              error.code,
+              error.code === 504 ? 'Timeout' : 'ServiceUnavailable',
+              error.message,
+            )
+          : failureStatus(500, 'InternalError', (error as Error).message);
 
-      let pending = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        pending += chunk;
-        let newline: number;
-        while ((newline = pending.indexOf('\n')) !== -1) {
-          const line = pending.slice(0, newline).trim();
-          pending = pending.slice(newline + 1);
-          if (line === '') continue;
-          let event: { type?: string; object?: unknown };
-          try {
-            event = JSON.parse(line) as typeof event;
-          } catch {
-            const status = failureStatus(
-              502,
-              'BadGateway',
-              'The cluster sent a watch event that is not JSON.',
-            );
-            return finish(id, controller, { error: status });
-          }
-          // An ERROR event (410 Expired above all) ends the watch: the client re-lists.
-          if (event.type === 'ERROR') return finish(id, controller, { error: event.object });
-          if (watches.get(id) === controller) send({ id, event });
+      while (watches.get(id) === controller) {
+        let response: IncomingMessage;
+        try {
+          response = await kubeRequest(
+            options.connection,
+            watchTarget({ ...message, resourceVersion }),
+            { authorization, signal: controller.signal, timeoutMs: options.timeoutMs },
+          );
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          // Down before the first answer, or for longer than the retries: say so.
+          if (resourceVersion === undefined || failures >= resumeAttempts)
+            return finish(id, controller, { error: unavailable(error) });
+          failures += 1;
+          await pause(resumeDelayMs * 2 ** Math.min(failures - 1, 4), controller.signal);
+          continue;
         }
-        if (pending.length > MAX_EVENT_BYTES)
-          finish(id, controller, {
-            error: failureStatus(502, 'BadGateway', 'A watch event is larger than 16 MiB.'),
-          });
-      });
-      // Ended or broken upstream: either way the client watches again from its last version.
-      response.on('close', () => finish(id, controller, { closed: true }));
-      response.on('error', () => undefined);
+        if (response.statusCode !== 200)
+          return finish(id, controller, { error: await readStatus(response) });
+        failures = 0;
+        const ended = await relay(id, controller, response, (version) => {
+          resourceVersion = version;
+        });
+        if (ended === 'finished') return;
+        if (resourceVersion === undefined) return finish(id, controller, { closed: true });
+      }
     };
+
+    /** Passes events on until the upstream ends ('ended') or the watch is over ('finished'). */
+    const relay = (
+      id: string,
+      controller: AbortController,
+      response: IncomingMessage,
+      seen: (resourceVersion: string) => void,
+    ) =>
+      new Promise<'ended' | 'finished'>((resolve) => {
+        let pending = '';
+        const end = (how: 'ended' | 'finished', last?: object) => {
+          response.removeAllListeners('data');
+          if (last) finish(id, controller, last);
+          if (how === 'finished') response.destroy();
+          resolve(how);
+        };
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          pending += chunk;
+          let newline: number;
+          while ((newline = pending.indexOf('\n')) !== -1) {
+            const line = pending.slice(0, newline).trim();
+            pending = pending.slice(newline + 1);
+            if (line === '') continue;
+            let event: { type?: string; object?: { metadata?: { resourceVersion?: string } } };
+            try {
+              event = JSON.parse(line) as typeof event;
+            } catch {
+              const status = failureStatus(
+                502,
+                'BadGateway',
+                'The cluster sent a watch event that is not JSON.',
+              );
+              return end('finished', { error: status });
+            }
+            // An ERROR event (410 Expired above all) ends the watch: the client re-lists.
+            if (event.type === 'ERROR') return end('finished', { error: event.object });
+            if (watches.get(id) !== controller) return end('finished');
+            const version = event.object?.metadata?.resourceVersion;
+            if (version) seen(version);
+            // Bookmarks only move the version on; the client has nothing to do with them.
+            if (event.type !== 'BOOKMARK') send({ id, event });
+          }
+          if (pending.length > MAX_EVENT_BYTES)
+            end('finished', {
+              error: failureStatus(502, 'BadGateway', 'A watch event is larger than 16 MiB.'),
+            });
+        });
+        response.on('close', () => end(watches.get(id) === controller ? 'ended' : 'finished'));
+        response.on('error', () => undefined);
+      });
 
     ws.on('message', (data: RawData) => {
       const parsed = parseMessage(data);

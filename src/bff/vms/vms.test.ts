@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../../embedded-cluster/cluster';
 import { kubeRequest, type KubeConnection } from '../kube/connection';
+import { freePort } from '../kube/testKit';
 import type { VmPage } from './query';
 import { vmsRoutes } from './routes';
 import { syncVmIndex, type VmIndexSync } from './sync';
@@ -22,15 +21,6 @@ let index: VmIndex;
 let sync: VmIndexSync;
 let app: FastifyInstance;
 let bffURL: string;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 const start = async () => {
   cluster = await startEmbeddedCluster({
