@@ -43,7 +43,15 @@ const connect = async (
 const main = async () => {
   const config = readConfig(process.argv.slice(2), process.env, rootDir);
   const { services, cluster, describe } = await connect(config);
-  const app = await createServer(config, { level: config.logLevel }, services);
+  // One JSON object per line (pino), credentials never written even if a serializer grows.
+  const logger = {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+  };
+  const app = await createServer(config, logger, services);
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

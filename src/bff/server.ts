@@ -19,6 +19,7 @@ import { attachWatchSocket } from './kube/watchSocket';
 import { createSessionSupport } from './session/plugin';
 import { syncVmIndex, VmIndex, vmsRoutes } from './vms/index';
 import { createUpstream, type Authorization } from './upstream';
+import { createBffMetrics, metricsRoute } from './observability/metrics';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -44,7 +45,8 @@ export interface ServerServices {
   connection?: KubeConnection;
   /**
    * Standalone with the embedded cluster: its users, offered on the login page. Sessions
-   * (login, HttpOnly cookie, CSRF) are on whenever the server has them.
+   * (login, HttpOnly cookie, CSRF) are on with them, and with a shell in front of a cluster the
+   * server holds credentials for (a kubeconfig): there the login takes a token only.
    */
   embeddedUsers?: { username: string; token: string }[];
 }
@@ -73,8 +75,14 @@ export const createServer = async (
   const connection =
     services.connection ?? (config.upstreamURL ? { server: config.upstreamURL } : undefined);
   const upstream = connection ? createUpstream(connection) : undefined;
+  // Standalone (a shell to log in to) against a cluster that needs credentials: the embedded
+  // one, or one named by a kubeconfig. A bare `--upstream` URL (kubectl proxy, a test fixture)
+  // is taken as already authenticated and gets no login.
+  const standaloneLogin =
+    connection !== undefined &&
+    (services.embeddedUsers !== undefined || (config.shellDir !== undefined && !!connection.token));
   const session =
-    connection && services.embeddedUsers
+    connection && standaloneLogin
       ? createSessionSupport({
           connection,
           embeddedUsers: services.embeddedUsers,
@@ -91,6 +99,15 @@ export const createServer = async (
   // In a cluster the console sends the user's token; standalone, the session holds it.
   const authorization: Authorization = (request) =>
     session ? session.authorizationFor(request) : request.headers.authorization;
+
+  const metrics = createBffMetrics();
+  metrics.instrument(app);
+  if (vmIndex)
+    metrics.gauge(
+      'bff_vm_index_rows',
+      'VMs and standalone VMIs in the VM index.',
+      () => vmIndex.size,
+    );
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -109,6 +126,8 @@ export const createServer = async (
   await app.register(
     async (bff) => {
       await bff.register(healthRoutes, { pluginDir: config.pluginDir });
+      // Scraped with a bearer token (Prometheus's), not the session: before the CSRF guard.
+      await bff.register(metricsRoute, { metrics, connection });
       if (session) {
         bff.addHook('preHandler', session.csrfGuard);
         await bff.register(session.plugin);
@@ -168,6 +187,16 @@ export const createServer = async (
       checkOrigin: (req) => (session ? session.originAllowed(req) : sameOrigin(req)),
     });
     app.addHook('onClose', () => watches.close());
+    metrics.gauge(
+      'bff_watch_sockets',
+      'Open k8s-watch WebSockets.',
+      () => watches.counts().sockets,
+    );
+    metrics.gauge(
+      'bff_watches',
+      'Watches running over k8s-watch sockets.',
+      () => watches.counts().watches,
+    );
   }
   app.server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
     if (upgradePaths.has(new URL(req.url ?? '/', 'http://bff').pathname)) return;

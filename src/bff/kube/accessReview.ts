@@ -57,14 +57,15 @@ export interface ResourceAttributes {
 }
 
 /**
- * Whether the caller may do `attributes`, asked of the cluster with the caller's own token
+ * Whether the caller may do `attributes` (on a resource, or a non-resource URL such as
+ * `/metrics`), asked of the cluster with the caller's own token
  * (SelfSubjectAccessReview). Throws AccessError when the cluster refuses the question itself
  * (an expired token: 401).
  */
 export const selfAccessReview = async (
   connection: KubeConnection,
   authorization: string,
-  attributes: ResourceAttributes,
+  attributes: ResourceAttributes | { nonResource: { verb: string; path: string } },
 ): Promise<boolean> => {
   const { status, body } = await askJSON(
     connection,
@@ -73,7 +74,10 @@ export const selfAccessReview = async (
     {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SelfSubjectAccessReview',
-      spec: { resourceAttributes: attributes },
+      spec:
+        'nonResource' in attributes
+          ? { nonResourceAttributes: attributes.nonResource }
+          : { resourceAttributes: attributes },
     },
   );
   if (status !== 201 && status !== 200) throw refused(status, body, 'The access review');

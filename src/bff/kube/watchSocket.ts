@@ -32,6 +32,8 @@ export interface WatchSocketOptions {
 }
 
 export interface WatchSocket {
+  /** Open sockets and the watches they run (for the BFF's metrics). */
+  counts(): { sockets: number; watches: number };
   /** Stops taking upgrades and closes every socket (their upstream watches end with them). */
   close(): void;
 }
@@ -146,9 +148,11 @@ export const attachWatchSocket = (server: Server, options: WatchSocketOptions): 
   const resumeAttempts = options.resumeAttempts ?? 8;
   const resumeDelayMs = options.resumeDelayMs ?? 250;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const perSocket = new Set<Map<string, AbortController>>();
 
   const serve = (ws: WebSocket, authorization: string) => {
     const watches = new Map<string, AbortController>();
+    perSocket.add(watches);
     const stopAll = () => {
       for (const controller of watches.values()) controller.abort();
       watches.clear();
@@ -299,7 +303,10 @@ export const attachWatchSocket = (server: Server, options: WatchSocketOptions): 
         finish(id, controller, { error: failureStatus(500, 'InternalError', error.message) }),
       );
     });
-    ws.on('close', stopAll);
+    ws.on('close', () => {
+      stopAll();
+      perSocket.delete(watches);
+    });
     ws.on('error', () => ws.terminate());
   };
 
@@ -320,6 +327,10 @@ export const attachWatchSocket = (server: Server, options: WatchSocketOptions): 
   server.on('upgrade', onUpgrade);
 
   return {
+    counts: () => ({
+      sockets: wss.clients.size,
+      watches: [...perSocket].reduce((sum, watches) => sum + watches.size, 0),
+    }),
     close() {
       server.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.terminate();
