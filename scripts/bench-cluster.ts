@@ -3,15 +3,15 @@
 //   a baseline measured in the same run: a bare node:http server sending the same bytes;
 // - watch fan-out: one change delivered to 1,000 open watches.
 // Figures go to stdout and docs/benchmarks.md. Run: npm run bench:cluster
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeBenchmarkSection } from './lib/benchmarksDoc';
 import { Agent, request } from 'node:http';
 import { startEmbeddedCluster } from '../src/embedded-cluster/cluster';
 
-const root = path.resolve(import.meta.dirname, '..');
 const agent = new Agent({ keepAlive: true, maxSockets: 2000 });
 
 const get = (url: string, token: string, accept = 'application/json') =>
@@ -172,15 +172,11 @@ const main = async () => {
   await cluster.stop();
   rmSync(dataDir, { recursive: true, force: true });
 
-  const docs = path.join(root, 'docs/benchmarks.md');
-  if (!existsSync(path.dirname(docs))) mkdirSync(path.dirname(docs));
-  const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
-  const section = `## Embedded cluster: list and watch\n\nMeasured by \`npm run bench:cluster\` on ${new Date().toISOString().slice(0, 10)} (2 cores). The baseline is a bare node:http server sending the very same bytes, measured in the same run: the ratio is what the API server adds (selection, sorting, serialization) on top of moving the bytes.\n\n${lines.join('\n')}\n`;
-  const updated = previous.includes('## Embedded cluster: list and watch')
-    ? previous.replace(/## Embedded cluster: list and watch[\s\S]*?(?=\n## |$)/, section)
-    : `${previous.trimEnd()}\n\n${section}`;
-  writeFileSync(docs, updated);
-  console.log(`\nWritten to ${path.relative(root, docs)}`);
+  const written = writeBenchmarkSection(
+    'Embedded cluster: list and watch',
+    `Measured by \`npm run bench:cluster\` on ${new Date().toISOString().slice(0, 10)} (2 cores). The baseline is a bare node:http server sending the very same bytes, measured in the same run: the ratio is what the API server adds (selection, sorting, serialization) on top of moving the bytes.\n\n${lines.join('\n')}`,
+  );
+  console.log(`\nWritten to ${written}`);
 };
 
 void main();

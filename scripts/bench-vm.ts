@@ -8,18 +8,11 @@
 // cluster (API, controllers, boot queue, WebSocket) adds. Figures go to stdout and
 // docs/benchmarks.md. Run: npx tsx scripts/bench-vm.ts
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { writeBenchmarkSection } from './lib/benchmarksDoc';
 import WebSocket from 'ws';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../src/embedded-cluster/cluster';
 import { QemuVmRuntime } from '../src/embedded-cluster/controllers/qemuVmRuntime';
@@ -31,8 +24,7 @@ import {
 import { withParentDeathSignal } from '../src/embedded-cluster/runtime/processManager';
 import { buildQemuCommand } from '../src/embedded-cluster/runtime/qemuArgs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const SECTION = '## Embedded cluster: VM boot and memory';
+const SECTION = 'Embedded cluster: VM boot and memory';
 const NAMESPACE = 'default';
 const GUEST_MEMORY = '128Mi';
 const GUEST_MEMORY_MIB = 128;
@@ -544,25 +536,11 @@ const main = async () => {
   );
   for (const line of lines) console.log(line);
 
-  const docs = path.join(root, 'docs/benchmarks.md');
-  if (!existsSync(path.dirname(docs))) mkdirSync(path.dirname(docs));
-  const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
-  const section = `${SECTION}
-
-Measured by \`npm run bench:vm\` on ${new Date().toISOString().slice(0, 10)} (${machineNote()}). Each VM is a kubevirt.io/v1 VirtualMachine (runStrategy Always, \`memory.guest: ${GUEST_MEMORY}\`) booting the project's guest image; "start → prompt" runs from the POST of the VM to \`[NAME]# \` arriving on its serial console WebSocket. The baseline, measured in the same run (interleaved), is the same image booted by a bare \`qemu-system-x86_64\` with the runtime's flags (\`buildQemuCommand\`), from spawn to the prompt read straight from the serial unix socket: the ratio is what the cluster adds (API, controllers, the boot queue of 2, the console WebSocket). The 3 bare QEMUs boot all at once, without a queue. RSS is \`VmRSS\` of each QEMU process when its prompt appears. The seeded sample VM \`developer-vms/fedora-running\` boots first (warming the page cache) and is deleted before measuring.
-
-${lines.join('\n')}
-`;
-  const pattern = new RegExp(
-    `${SECTION.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s\\S]*?(?=\\n## |$)`,
+  const written = writeBenchmarkSection(
+    SECTION,
+    `Measured by \`npm run bench:vm\` on ${new Date().toISOString().slice(0, 10)} (${machineNote()}). Each VM is a kubevirt.io/v1 VirtualMachine (runStrategy Always, \`memory.guest: ${GUEST_MEMORY}\`) booting the project's guest image; "start → prompt" runs from the POST of the VM to \`[NAME]# \` arriving on its serial console WebSocket. The baseline, measured in the same run (interleaved), is the same image booted by a bare \`qemu-system-x86_64\` with the runtime's flags (\`buildQemuCommand\`), from spawn to the prompt read straight from the serial unix socket: the ratio is what the cluster adds (API, controllers, the boot queue of 2, the console WebSocket). The 3 bare QEMUs boot all at once, without a queue. RSS is \`VmRSS\` of each QEMU process when its prompt appears. The seeded sample VM \`developer-vms/fedora-running\` boots first (warming the page cache) and is deleted before measuring.\n\n${lines.join('\n')}`,
   );
-  const updated = previous.includes(SECTION)
-    ? previous.replace(pattern, () => section)
-    : `${previous.trimEnd()}\n\n${section}`;
-  writeFileSync(docs, updated);
-  console.log(
-    `\nWritten to ${path.relative(root, docs)} in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
-  );
+  console.log(`\nWritten to ${written} in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 };
 
 main().catch(async (error: unknown) => {

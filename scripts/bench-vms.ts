@@ -2,12 +2,11 @@
 // No cluster: synthetic VMs and VMIs go straight into the index (as its watch would feed them);
 // the client side parses the same objects as JSON, joins, filters, sorts and slices.
 // Prints the figures and writes them to docs/benchmarks.md. Run: npm run bench:vms
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { KubevirtObject } from '../src/bff/vms/summary';
 import { VmIndex } from '../src/bff/vms/vmIndex';
 import type { VmQuery } from '../src/bff/vms/query';
+import { writeBenchmarkSection } from './lib/benchmarksDoc';
 
 const STATUSES = ['Running', 'Running', 'Running', 'Stopped', 'Paused', 'Migrating', 'Error'];
 const OSES = ['fedora', 'rhel9', 'centos-stream9', 'windows2k22'];
@@ -201,15 +200,10 @@ for (const line of lines)
   console.log(line.map((cell, at) => cell.padStart(widths[at] ?? 0)).join('  '));
 
 // The same table in docs/benchmarks.md, replacing this benchmark's previous section.
-const docs = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
 const table = lines.map((line) => `| ${line.join(' | ')} |`);
 table.splice(1, 0, `|${lines[0]?.map(() => ' --- |').join('') ?? ''}`);
-const section = `## BFF: the VM index\n\nMeasured by \`npm run bench:vms\` on ${new Date().toISOString().slice(0, 10)} (2 cores). One page: status Running, name contains "web", newest first, 50 rows; medians. The baseline, measured in the same run on the same data, is what a client without the index does: parse the VM and VMI lists and filter, join and sort them itself.\n\n${table.join('\n')}\n`;
-const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
-writeFileSync(
-  docs,
-  previous.includes('## BFF: the VM index')
-    ? previous.replace(/## BFF: the VM index[\s\S]*?(?=\n## |$)/, section)
-    : `${previous.trimEnd()}\n\n${section}`,
+const written = writeBenchmarkSection(
+  'BFF: the VM index',
+  `Measured by \`npm run bench:vms\` on ${new Date().toISOString().slice(0, 10)} (2 cores). One page: status Running, name contains "web", newest first, 50 rows; medians. The baseline, measured in the same run on the same data, is what a client without the index does: parse the VM and VMI lists and filter, join and sort them itself.\n\n${table.join('\n')}`,
 );
-console.log(`\nWritten to ${path.relative(process.cwd(), docs)}`);
+console.log(`\nWritten to ${written}`);
