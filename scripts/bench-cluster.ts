@@ -172,7 +172,7 @@ const main = async () => {
   await cluster.stop();
   rmSync(dataDir, { recursive: true, force: true });
 
-  const written = writeBenchmarkSection(
+  const written = await writeBenchmarkSection(
     'Embedded cluster: list and watch',
     `Measured by \`npm run bench:cluster\` on ${new Date().toISOString().slice(0, 10)} (2 cores). The baseline is a bare node:http server sending the very same bytes, measured in the same run: the ratio is what the API server adds (selection, sorting, serialization) on top of moving the bytes.\n\n${lines.join('\n')}`,
   );

@@ -536,7 +536,7 @@ const main = async () => {
   );
   for (const line of lines) console.log(line);
 
-  const written = writeBenchmarkSection(
+  const written = await writeBenchmarkSection(
     SECTION,
     `Measured by \`npm run bench:vm\` on ${new Date().toISOString().slice(0, 10)} (${machineNote()}). Each VM is a kubevirt.io/v1 VirtualMachine (runStrategy Always, \`memory.guest: ${GUEST_MEMORY}\`) booting the project's guest image; "start → prompt" runs from the POST of the VM to \`[NAME]# \` arriving on its serial console WebSocket. The baseline, measured in the same run (interleaved), is the same image booted by a bare \`qemu-system-x86_64\` with the runtime's flags (\`buildQemuCommand\`), from spawn to the prompt read straight from the serial unix socket: the ratio is what the cluster adds (API, controllers, the boot queue of 2, the console WebSocket). The 3 bare QEMUs boot all at once, without a queue. RSS is \`VmRSS\` of each QEMU process when its prompt appears. The seeded sample VM \`developer-vms/fedora-running\` boots first (warming the page cache) and is deleted before measuring.\n\n${lines.join('\n')}`,
   );

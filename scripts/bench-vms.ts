@@ -202,7 +202,7 @@ for (const line of lines)
 // The same table in docs/benchmarks.md, replacing this benchmark's previous section.
 const table = lines.map((line) => `| ${line.join(' | ')} |`);
 table.splice(1, 0, `|${lines[0]?.map(() => ' --- |').join('') ?? ''}`);
-const written = writeBenchmarkSection(
+const written = await writeBenchmarkSection(
   'BFF: the VM index',
   `Measured by \`npm run bench:vms\` on ${new Date().toISOString().slice(0, 10)} (2 cores). One page: status Running, name contains "web", newest first, 50 rows; medians. The baseline, measured in the same run on the same data, is what a client without the index does: parse the VM and VMI lists and filter, join and sort them itself.\n\n${table.join('\n')}`,
 );

@@ -1,11 +1,15 @@
 // docs/benchmarks.md holds one section per benchmark script; each run replaces its own section.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format } from 'prettier';
 
 const docs = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
 
-/** Writes `## heading` + `body`, replacing that section if present; returns the file's path. */
-export const writeBenchmarkSection = (heading: string, body: string): string => {
+/**
+ * Writes `## heading` + `body`, replacing that section if present, formatted as the repository's
+ * Markdown is (Prettier); resolves with the file's path.
+ */
+export const writeBenchmarkSection = async (heading: string, body: string): Promise<string> => {
   const title = `## ${heading}`;
   const section = `${title}\n\n${body.trim()}\n`;
   if (!existsSync(path.dirname(docs))) mkdirSync(path.dirname(docs));
@@ -13,11 +17,9 @@ export const writeBenchmarkSection = (heading: string, body: string): string => 
   const pattern = new RegExp(
     `${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n[\\s\\S]*?(?=\\n## |$)`,
   );
-  writeFileSync(
-    docs,
-    previous.includes(`${title}\n`)
-      ? previous.replace(pattern, () => section)
-      : `${previous.trimEnd()}\n\n${section}`,
-  );
+  const updated = previous.includes(`${title}\n`)
+    ? previous.replace(pattern, () => section)
+    : `${previous.trimEnd()}\n\n${section}`;
+  writeFileSync(docs, await format(updated, { filepath: docs }));
   return path.relative(process.cwd(), docs);
 };
