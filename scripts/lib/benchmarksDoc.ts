@@ -1,7 +1,7 @@
 // docs/benchmarks.md holds one section per benchmark script; each run replaces its own section.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 
 const docs = path.resolve(import.meta.dirname, '../../docs/benchmarks.md');
 
@@ -20,6 +20,6 @@ export const writeBenchmarkSection = async (heading: string, body: string): Prom
   const updated = previous.includes(`${title}\n`)
     ? previous.replace(pattern, () => section)
     : `${previous.trimEnd()}\n\n${section}`;
-  writeFileSync(docs, await format(updated, { filepath: docs }));
+  writeFileSync(docs, await format(updated, { ...(await resolveConfig(docs)), filepath: docs }));
   return path.relative(process.cwd(), docs);
 };
