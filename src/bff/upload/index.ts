@@ -1,0 +1,2 @@
+export { uploadRoutes, type UploadRoutesOptions } from './routes';
+export { UploadProgressBook } from './progress';
