@@ -15,6 +15,8 @@ await ensureDependencies()
 // QEMU and the guest image, set up once (everything carries on without them).
 ensureSystemPackages('cluster');
 ensureVmSupport();
+// The local Prometheus that scrapes the embedded cluster for the metric pages (optional too).
+if (!process.argv.includes('--no-prometheus')) ensureSystemPackages('prometheus');
 
 const args = process.argv.slice(2);
 const namesCluster = args.some((arg) =>

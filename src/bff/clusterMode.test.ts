@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../embedded-cluster/cluster';
 import { BFF_PATH } from '../common/paths';
 import { resolveKubeConnection } from './kube/connectionConfig';
-import { call } from './kube/testKit';
+import { WebSocket } from 'ws';
+import { CONSOLE_CLOSE_CODES } from '../common/consoleSocket';
+import { call, deadURL } from './kube/testKit';
 import { createServer } from './server';
 
 let dir: string;
@@ -52,7 +54,11 @@ beforeAll(async () => {
       inCluster: false,
     },
     false,
-    { connection: resolved?.connection },
+    {
+      connection: resolved?.connection,
+      // Nothing listens there: a refusal must come before any attempt to reach it.
+      prometheus: { source: { kind: 'direct', url: (await deadURL()).href } },
+    },
   );
   base = await app.listen({ host: '127.0.0.1', port: 0 });
   for (const namespace of ['default', 'developer-vms'])
@@ -132,6 +138,78 @@ describe('cluster mode over HTTPS through the generated kubeconfig', () => {
     expect(scraped.text).not.toContain('developer-vms');
     expect((await as('developer', 'metrics')).status).toBe(403);
     expect((await call(base, `${BFF_PATH}metrics`)).status).toBe(401);
+  });
+
+  it('confines the developer on the Prometheus routes before asking Prometheus', async () => {
+    const query = 'prometheus/api/v1/query?query=kubevirt_vmi_memory_used_bytes';
+    expect((await as('developer', query)).status).toBe(400);
+    const elsewhere = await as('developer', `${query}&namespace=default`);
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.json()).toMatchObject({ kind: 'Status', reason: 'Forbidden' });
+    // Allowed: the answer is Prometheus's absence, not a refusal.
+    expect((await as('developer', `${query}&namespace=developer-vms`)).status).toBe(503);
+    expect((await as('admin', query)).status).toBe(503);
+  });
+
+  it('refuses the developer an upload into a volume outside its namespace', async () => {
+    const upload = await call(base, `${BFF_PATH}upload/default/some-disk`, {
+      method: 'POST',
+      headers: { authorization: bearer.developer, 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(4096),
+    });
+    expect(upload.status).toBe(403);
+    expect((await as('developer', 'upload/default/some-disk')).status).toBe(403);
+  });
+
+  const socket = (route: string, user: 'admin' | 'developer', origin = base) => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}${BFF_PATH}${route}`, {
+      headers: { authorization: bearer[user], origin },
+    });
+    ws.on('error', () => undefined);
+    return ws;
+  };
+
+  it("closes the developer's console on a VM in another namespace as forbidden", async () => {
+    await cluster.store.put('kubevirt.io/virtualmachineinstances', {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachineInstance',
+      metadata: { name: 'in-default', namespace: 'default', uid: 'vmi-in-default' },
+      spec: { domain: { devices: {} } },
+      status: { phase: 'Running' },
+    });
+    for (const kind of ['vnc', 'serial']) {
+      const ws = socket(`console/${kind}/default/in-default`, 'developer');
+      const code = await new Promise<number>((resolve) => ws.on('close', resolve));
+      expect(code).toBe(CONSOLE_CLOSE_CODES.forbidden);
+    }
+    // The admin is let through to the VMI (which has no guest here): refused for another reason.
+    const ws = socket('console/vnc/default/in-default', 'admin');
+    const code = await new Promise<number>((resolve) => ws.on('close', resolve));
+    expect([CONSOLE_CLOSE_CODES['not-found'], CONSOLE_CLOSE_CODES['no-display']]).toContain(code);
+  });
+
+  it('refuses a WebSocket from a foreign Origin, on the watch and console routes', async () => {
+    for (const route of ['k8s-watch', 'console/vnc/developer-vms/x']) {
+      const ws = socket(route, 'admin', 'https://evil.example');
+      const status = await new Promise<number>((resolve) =>
+        ws.on('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+        }),
+      );
+      expect(status).toBe(403);
+    }
+  });
+
+  it("refuses the developer's watch outside its namespace over the watch socket", async () => {
+    const ws = socket('k8s-watch', 'developer');
+    await new Promise((resolve) => ws.once('open', resolve));
+    const reply = new Promise<{ id: string; error?: { code: number } }>((resolve) =>
+      ws.once('message', (data) => resolve(JSON.parse(data.toString()))),
+    );
+    ws.send(JSON.stringify({ id: 'w', action: 'watch', path: VMS('default') }));
+    expect((await reply).error?.code).toBe(403);
+    ws.close();
   });
 
   it('has no shell and no login in this mode', async () => {

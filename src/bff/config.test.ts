@@ -41,4 +41,50 @@ describe('readConfig', () => {
   it('refuses unknown flags', () => {
     expect(() => readConfig(['--prot', '1'], {}, '/')).toThrow(ConfigError);
   });
+
+  it('starts a local Prometheus beside the embedded cluster unless told not to', () => {
+    expect(readConfig(['--embedded'], {}, '/').prometheus).toEqual({ kind: 'local' });
+    expect(readConfig(['--embedded', '--no-prometheus'], {}, '/').prometheus).toBeUndefined();
+    expect(readConfig([], {}, '/').prometheus).toBeUndefined();
+  });
+
+  it('takes a Prometheus URL, or a Thanos querier with its tenancy ports beside it', () => {
+    expect(readConfig([], { PROMETHEUS_URL: 'http://prom:9090/' }, '/').prometheus).toEqual({
+      kind: 'direct',
+      url: 'http://prom:9090',
+      caFile: undefined,
+    });
+    expect(
+      readConfig(
+        ['--thanos-querier', 'https://thanos-querier.openshift-monitoring.svc:9091'],
+        { PROMETHEUS_CA_FILE: '/ca.crt' },
+        '/',
+      ).prometheus,
+    ).toEqual({
+      kind: 'thanos',
+      url: 'https://thanos-querier.openshift-monitoring.svc:9091',
+      tenancyURL: 'https://thanos-querier.openshift-monitoring.svc:9092',
+      tenancyRulesURL: 'https://thanos-querier.openshift-monitoring.svc:9093',
+      caFile: '/ca.crt',
+    });
+    expect(() =>
+      readConfig(['--prometheus', 'http://a', '--thanos-querier', 'https://b'], {}, '/'),
+    ).toThrow(/Choose one Prometheus/);
+    expect(() => readConfig(['--prometheus', 'file:///x'], {}, '/')).toThrow(
+      /Invalid Prometheus URL/,
+    );
+  });
+
+  it('takes the upload proxy and its CA', () => {
+    expect(
+      readConfig(
+        [],
+        {
+          CDI_UPLOAD_PROXY_URL: 'https://cdi-uploadproxy.openshift-cnv.svc',
+          CDI_UPLOAD_PROXY_CA_FILE: '/service-ca.crt',
+        },
+        '/',
+      ).uploadProxy,
+    ).toEqual({ url: 'https://cdi-uploadproxy.openshift-cnv.svc', caFile: '/service-ca.crt' });
+  });
 });

@@ -22,6 +22,17 @@ export interface ServerConfig {
   /** Built standalone shell; absent in a cluster, where the OpenShift console is the host. */
   shellDir?: string;
   logLevel: string;
+  /**
+   * Where metrics come from: a Prometheus the BFF reaches itself (`direct`, confining users to
+   * their namespaces), OpenShift's Thanos querier (asked with each user's token), or, with the
+   * embedded cluster, a local Prometheus started here (`local`). Absent: metric routes say 503.
+   */
+  prometheus?:
+    | { kind: 'direct'; url: string; caFile?: string }
+    | { kind: 'thanos'; url: string; tenancyURL: string; tenancyRulesURL: string; caFile?: string }
+    | { kind: 'local' };
+  /** CDI's upload proxy, when the one CDIConfig names is not reachable from here (a Route). */
+  uploadProxy?: { url: string; caFile?: string };
 }
 
 export class ConfigError extends Error {}
@@ -34,15 +45,15 @@ const parsePort = (value: string): number => {
   return port;
 };
 
-const parseUpstream = (value: string): URL => {
+const parseUpstream = (value: string, what = 'upstream'): URL => {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`Invalid upstream URL "${value}": expected http(s)://host[:port].`);
+    throw new ConfigError(`Invalid ${what} URL "${value}": expected http(s)://host[:port].`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`Invalid upstream URL "${value}": only http and https are supported.`);
+    throw new ConfigError(`Invalid ${what} URL "${value}": only http and https are supported.`);
   }
   return url;
 };
@@ -63,6 +74,12 @@ const parseFlags = (argv: string[]) => {
         'in-cluster': { type: 'boolean' },
         embedded: { type: 'boolean' },
         'data-dir': { type: 'string' },
+        prometheus: { type: 'string' },
+        'thanos-querier': { type: 'string' },
+        'prometheus-ca-file': { type: 'string' },
+        'no-prometheus': { type: 'boolean' },
+        'upload-proxy': { type: 'string' },
+        'upload-proxy-ca-file': { type: 'string' },
       },
       strict: true,
     });
@@ -74,9 +91,12 @@ const parseFlags = (argv: string[]) => {
 /**
  * Reads the server's configuration from the command line, then the environment, then defaults.
  * Flags: --host, --port, --upstream, --kubeconfig, --in-cluster, --embedded, --data-dir,
- * --plugin-dir, --shell-dir, --no-shell, --log-level.
+ * --plugin-dir, --shell-dir, --no-shell, --log-level, --prometheus, --thanos-querier,
+ * --prometheus-ca-file, --no-prometheus, --upload-proxy, --upload-proxy-ca-file.
  * Environment: HOST, PORT, K8S_UPSTREAM_URL, PLUGIN_DIR, SHELL_DIR, LOG_LEVEL,
- * EMBEDDED_DATA_DIR.
+ * EMBEDDED_DATA_DIR, PROMETHEUS_URL, THANOS_QUERIER_URL (its tenancy ports 9092 and 9093 on the
+ * same host unless THANOS_TENANCY_URL / THANOS_TENANCY_RULES_URL say otherwise),
+ * PROMETHEUS_CA_FILE, CDI_UPLOAD_PROXY_URL, CDI_UPLOAD_PROXY_CA_FILE.
  */
 export const readConfig = (
   argv: string[],
@@ -113,5 +133,51 @@ export const readConfig = (
       ? undefined
       : path.resolve(rootDir, values['shell-dir'] ?? env.SHELL_DIR ?? 'dist/shell'),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    prometheus: readPrometheus(values, env),
+    uploadProxy: readUploadProxy(values, env),
+  };
+};
+
+type Flags = ReturnType<typeof parseFlags>['values'];
+
+const withPort = (url: URL, port: string) => {
+  const copy = new URL(url);
+  copy.port = port;
+  return copy.href.replace(/\/$/, '');
+};
+
+const readPrometheus = (values: Flags, env: NodeJS.ProcessEnv): ServerConfig['prometheus'] => {
+  const direct = values.prometheus ?? env.PROMETHEUS_URL;
+  const thanos = values['thanos-querier'] ?? env.THANOS_QUERIER_URL;
+  if (direct && thanos)
+    throw new ConfigError(
+      'Choose one Prometheus: --prometheus and --thanos-querier were both given.',
+    );
+  const caFile = values['prometheus-ca-file'] ?? env.PROMETHEUS_CA_FILE;
+  if (direct)
+    return {
+      kind: 'direct',
+      url: parseUpstream(direct, 'Prometheus').href.replace(/\/$/, ''),
+      caFile,
+    };
+  if (thanos) {
+    const url = parseUpstream(thanos, 'Thanos querier');
+    return {
+      kind: 'thanos',
+      url: url.href.replace(/\/$/, ''),
+      tenancyURL: env.THANOS_TENANCY_URL ?? withPort(url, '9092'),
+      tenancyRulesURL: env.THANOS_TENANCY_RULES_URL ?? withPort(url, '9093'),
+      caFile,
+    };
+  }
+  return values.embedded && !values['no-prometheus'] ? { kind: 'local' } : undefined;
+};
+
+const readUploadProxy = (values: Flags, env: NodeJS.ProcessEnv): ServerConfig['uploadProxy'] => {
+  const url = values['upload-proxy'] ?? env.CDI_UPLOAD_PROXY_URL;
+  if (!url) return undefined;
+  return {
+    url: parseUpstream(url, 'upload proxy').href.replace(/\/$/, ''),
+    caFile: values['upload-proxy-ca-file'] ?? env.CDI_UPLOAD_PROXY_CA_FILE,
   };
 };

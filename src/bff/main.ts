@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../embedded-cluster/cluster';
 import { ConfigError, readConfig, type ServerConfig } from './config';
 import { ConnectionConfigError, resolveKubeConnection } from './kube/connectionConfig';
 import { createServer, type ServerServices } from './server';
+import { startStandalonePrometheus } from './prometheus/standalone';
+import { BFF_PATH } from '../common/paths';
 
 // dist/server/main.js and src/bff/main.ts both sit two levels below the project root.
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,9 +43,68 @@ const connect = async (
   };
 };
 
+const readCA = (file: string | undefined, what: string) => {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read the ${what} CA file ${file}: ${(error as Error).message}`);
+  }
+};
+
+/** Metrics: a local Prometheus beside the embedded cluster, or the one configured, or none. */
+const metricsSource = async (
+  config: ServerConfig,
+  cluster: EmbeddedCluster | undefined,
+): Promise<{ services: ServerServices['prometheus']; stop(): Promise<void>; describe: string }> => {
+  const wanted = config.prometheus;
+  const none = async () => undefined;
+  if (wanted?.kind === 'local' && cluster && config.embedded) {
+    const started = await startStandalonePrometheus({
+      cluster,
+      dataDir: path.join(config.embedded.dataDir, 'prometheus'),
+      bffMetricsURL:
+        config.port === 0
+          ? undefined
+          : `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}${BFF_PATH}metrics`,
+    });
+    return {
+      services: started,
+      stop: started.stop,
+      describe: started.source
+        ? `local, ${started.url} (log ${started.logFile})`
+        : started.absentReason,
+    };
+  }
+  if (wanted?.kind === 'direct')
+    return {
+      services: {
+        source: { kind: 'direct', url: wanted.url, ca: readCA(wanted.caFile, 'Prometheus') },
+      },
+      stop: none,
+      describe: wanted.url,
+    };
+  if (wanted?.kind === 'thanos')
+    return {
+      services: {
+        source: { ...wanted, ca: readCA(wanted.caFile, 'Prometheus') },
+      },
+      stop: none,
+      describe: `Thanos querier ${wanted.url} (tenancy ${wanted.tenancyURL})`,
+    };
+  return { services: undefined, stop: none, describe: 'none' };
+};
+
 const main = async () => {
   const config = readConfig(process.argv.slice(2), process.env, rootDir);
   const { services, cluster, describe } = await connect(config);
+  const metrics = await metricsSource(config, cluster);
+  services.prometheus = metrics.services;
+  if (config.uploadProxy)
+    services.uploadProxy = {
+      url: config.uploadProxy.url,
+      ca: readCA(config.uploadProxy.caFile, 'upload proxy'),
+    };
   // One JSON object per line (pino), credentials never written even if a serializer grows.
   const logger = {
     level: config.logLevel,
@@ -55,6 +117,7 @@ const main = async () => {
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await metrics.stop();
     await cluster?.stop();
     process.exit(0);
   };
@@ -67,6 +130,7 @@ const main = async () => {
       : `Virtualization plugin served at ${address}`,
   );
   console.log(`Cluster: ${describe}`);
+  console.log(`Metrics: ${metrics.describe}`);
 };
 
 main().catch((error: unknown) => {

@@ -16,10 +16,13 @@ import { shellIndexFile, staticRoutes } from './static';
 import { kubePassthrough } from './kube/passthrough';
 import type { KubeConnection } from './kube/connection';
 import { attachWatchSocket } from './kube/watchSocket';
+import { attachConsoleSockets } from './console/index';
 import { createSessionSupport } from './session/plugin';
 import { syncVmIndex, VmIndex, vmsRoutes } from './vms/index';
 import { createUpstream, type Authorization } from './upstream';
 import { createBffMetrics, metricsRoute } from './observability/metrics';
+import { prometheusRoutes, type PrometheusSource } from './prometheus/routes';
+import { uploadRoutes } from './upload/index';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -49,6 +52,10 @@ export interface ServerServices {
    * server holds credentials for (a kubeconfig): there the login takes a token only.
    */
   embeddedUsers?: { username: string; token: string }[];
+  /** Where metric queries go; without a source every metric route answers 503 with the reason. */
+  prometheus?: { source: PrometheusSource | undefined; absentReason?: string };
+  /** CDI's upload proxy when CDIConfig's is not reachable from here (in a cluster: its Service). */
+  uploadProxy?: { url: string; ca?: string };
 }
 
 /** A WebSocket's Origin must be the page's own (scheme and host), as the console checks. */
@@ -136,6 +143,24 @@ export const createServer = async (
       await bff.register(projectRoutes, { upstream, authorization });
       if (connection)
         await bff.register(kubePassthrough, { prefix: '/k8s', connection, authorization });
+      if (connection) {
+        await bff.register(prometheusRoutes, {
+          prefix: '/prometheus',
+          connection,
+          authorization,
+          source: services.prometheus?.source,
+          absentReason:
+            services.prometheus?.absentReason ??
+            'No Prometheus is configured: start the server with --prometheus or --thanos-querier.',
+        });
+        await bff.register(uploadRoutes, {
+          prefix: '/upload',
+          connection,
+          authorization,
+          uploadProxyURL: services.uploadProxy?.url,
+          uploadProxyCA: services.uploadProxy?.ca,
+        });
+      }
       if (connection && vmIndex)
         await bff.register(vmsRoutes, { index: vmIndex, connection, authorization });
       bff.setNotFoundHandler((request, reply) =>
@@ -198,8 +223,24 @@ export const createServer = async (
       () => watches.counts().watches,
     );
   }
+  const consoles = connection
+    ? attachConsoleSockets(app.server, {
+        prefix: `${BFF_PATH}console/`,
+        connection,
+        authorization: (req) =>
+          session ? session.authorizationFor(req) : req.headers.authorization,
+        checkOrigin: (req) => (session ? session.originAllowed(req) : sameOrigin(req)),
+      })
+    : undefined;
+  if (consoles) {
+    app.addHook('onClose', () => consoles.close());
+    metrics.gauge('bff_console_sockets', 'Open console WebSockets (VNC and serial).', () =>
+      consoles.count(),
+    );
+  }
   app.server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
-    if (upgradePaths.has(new URL(req.url ?? '/', 'http://bff').pathname)) return;
+    const pathname = new URL(req.url ?? '/', 'http://bff').pathname;
+    if (upgradePaths.has(pathname) || consoles?.paths(pathname)) return;
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
 
