@@ -1,11 +1,11 @@
-import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { failureStatus } from '../../common/cluster-info';
 import { CONSOLE_SUBPROTOCOLS } from '../../common/consoleSocket';
 import type { KubeConnection } from '../kube/connection';
 import { parseConsolePath, subresourcePath, type ConsoleTarget } from './consolePath';
 import { consoleClose, readRefusalMessage, refusalClose, type ConsoleClose } from './refusal';
+import { refuseUpgrade } from '../kube/refuseUpgrade';
 
 /** The only subprotocol KubeVirt's console and VNC WebSockets speak. */
 const KUBEVIRT_PROTOCOL = 'plain.kubevirt.io';
@@ -41,18 +41,6 @@ const MAX_INPUT_BYTES = 1024 * 1024;
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 /** Input a browser may send before the cluster's socket is open. */
 const MAX_PENDING_BYTES = 256 * 1024;
-
-/** Answers an upgrade with an HTTP error (a Kubernetes Status) and closes the socket. */
-const refuse = (socket: Duplex, code: number, reason: string, message: string) => {
-  const body = JSON.stringify(failureStatus(code, reason, message));
-  socket.end(
-    `HTTP/1.1 ${code} ${STATUS_CODES[code]}\r\n` +
-      'Content-Type: application/json\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body,
-  );
-};
 
 /** A close code the BFF may send on (browsers' own 1005/1006/1015 may not be). */
 const sendableCode = (code: number) =>
@@ -270,7 +258,12 @@ export const attachConsoleSockets = (
     const target = parseConsolePath(options.prefix, req.url ?? '/');
     if (!target) return;
     if (!options.checkOrigin(req))
-      return refuse(socket, 403, 'Forbidden', "This console accepts only the console's own pages.");
+      return refuseUpgrade(
+        socket,
+        403,
+        'Forbidden',
+        "This console accepts only the console's own pages.",
+      );
     const authorization = options.authorization(req);
     wss.handleUpgrade(req, socket, head, (browser) => {
       if (authorization) return bridge(browser, target, authorization);

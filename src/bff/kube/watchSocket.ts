@@ -8,6 +8,7 @@ import {
 } from '../../common/cluster-info';
 import { kubeRequest, UpstreamUnavailableError, type KubeConnection } from './connection';
 import { checkKubePath } from './kubePath';
+import { refuseUpgrade } from './refuseUpgrade';
 
 export interface WatchSocketOptions {
   /** The URL path the socket is opened on (the BFF prefix + e.g. `k8s-watch`). */
@@ -51,18 +52,6 @@ interface WatchMessage {
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const MAX_EVENT_BYTES = 16 * 1024 * 1024;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-/** Answers an upgrade with an HTTP error (a Kubernetes Status) and closes the socket. */
-const refuse = (socket: Duplex, code: number, reason: string, message: string) => {
-  const body = JSON.stringify(failureStatus(code, reason, message));
-  socket.end(
-    `HTTP/1.1 ${code} ${STATUS_CODES[code]}\r\n` +
-      'Content-Type: application/json\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body,
-  );
-};
 
 /** Waits `ms`, or less when `signal` aborts. */
 const pause = (ms: number, signal: AbortSignal) =>
@@ -313,7 +302,7 @@ export const attachWatchSocket = (server: Server, options: WatchSocketOptions): 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (new URL(req.url ?? '/', 'http://bff').pathname !== options.path) return;
     if (!options.checkOrigin(req))
-      return refuse(
+      return refuseUpgrade(
         socket,
         403,
         'Forbidden',
@@ -321,7 +310,7 @@ export const attachWatchSocket = (server: Server, options: WatchSocketOptions): 
       );
     const authorization = options.authorization(req);
     if (!authorization)
-      return refuse(socket, 401, 'Unauthorized', 'Log in to watch the Kubernetes API.');
+      return refuseUpgrade(socket, 401, 'Unauthorized', 'Log in to watch the Kubernetes API.');
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws, authorization));
   };
   server.on('upgrade', onUpgrade);
