@@ -480,12 +480,15 @@ describe('VirtualMachine lifecycle', () => {
     await api(claims, { method: 'POST', json: claim('ocs-storagecluster-ceph-rbd') });
     await until(() => disky.seen.includes('Running'));
     disky.off();
-    expect(disky.seen).toEqual([
-      'ErrorPvcNotFound',
-      'WaitingForVolumeBinding',
-      'Starting',
-      'Running',
-    ]);
+    // Between the deletion and the new claim's binding the VM may be seen waiting again
+    // (claim gone, then not yet bound), depending on when the controller runs; never anything else.
+    expect(disky.seen.slice(0, 2)).toEqual(['ErrorPvcNotFound', 'WaitingForVolumeBinding']);
+    expect(disky.seen.slice(-2)).toEqual(['Starting', 'Running']);
+    expect(
+      disky.seen
+        .slice(2, -2)
+        .every((status) => status === 'ErrorPvcNotFound' || status === 'WaitingForVolumeBinding'),
+    ).toBe(true);
 
     const withTemplate = (name: string, source: object) => ({
       apiVersion: 'kubevirt.io/v1',
