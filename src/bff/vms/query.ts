@@ -1,37 +1,12 @@
-import type { VmSummary } from './summary';
+import {
+  SORT_KEYS,
+  type SortKey,
+  type VmPage,
+  type VmQuery,
+  type VmSummary,
+} from '../../common/vms';
 
-export const SORT_KEYS = ['name', 'namespace', 'status', 'created', 'node'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-/** One page's question: filters, order and where to start. */
-export interface VmQuery {
-  /** Substring (any case) of the name or of a label `key=value`. */
-  text?: string;
-  namespace?: string[];
-  /** printableStatus values (a standalone VMI's phase). */
-  status?: string[];
-  /** Substring (any case) of the guest OS. */
-  os?: string;
-  node?: string[];
-  /** Prefix of one of the IP addresses. */
-  ip?: string;
-  /** Equality selector: `k=v`, `k==v`, `k!=v`, `k`, `!k`, comma-separated. */
-  label?: string;
-  sort?: SortKey;
-  order?: 'asc' | 'desc';
-  limit?: number;
-  continue?: string;
-}
-
-export interface VmPage {
-  items: VmSummary[];
-  /** How many VMs match, over every page. */
-  total: number;
-  /** Pass back for the next page; absent on the last one. */
-  continue?: string;
-  /** The index's version: it changes whenever a VM shown anywhere changes. */
-  resourceVersion: string;
-}
+export { SORT_KEYS, type SortKey, type VmPage, type VmQuery };
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;

@@ -1,27 +1,6 @@
-/**
- * What the VM list shows of one VirtualMachine (joined with its VirtualMachineInstance) or of a
- * VMI that no VM owns. Small pure selectors over the raw objects, as the plugin's own are.
- */
-export interface VmSummary {
-  namespace: string;
-  name: string;
-  uid?: string;
-  /** A VMI without a VirtualMachine. */
-  standalone: boolean;
-  /** The VM's `printableStatus`; a standalone VMI's phase (`Paused` when paused). */
-  status: string;
-  node?: string;
-  ips: string[];
-  /** The guest's own report when the agent runs, else the OS label or annotation. */
-  os?: string;
-  created?: string;
-  /** vCPUs (sockets × cores × threads) when the template or the instance says. */
-  cpu?: number;
-  memory?: string;
-  instancetype?: string;
-  preference?: string;
-  labels: Record<string, string>;
-}
+import type { VmSummary } from '../../common/vms';
+
+export type { VmSummary };
 
 /** The fields of a VirtualMachine or VMI the summaries read; everything else is ignored. */
 export interface KubevirtObject {

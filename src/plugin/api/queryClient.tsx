@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
+import { stopAllWatches } from './watch';
 
 /**
  * One cache for all of the plugin's pages. react-query is not a console shared module, so the
@@ -13,6 +14,18 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+/**
+ * Sent on `window` by the standalone shell when the user logs in or out (it reloads the page as
+ * well). Nothing one user loaded may be shown to the next: answers and watches are dropped.
+ */
+export const SESSION_CHANGED_EVENT = 'virtualization-shell:session-changed';
+
+if (typeof window !== 'undefined')
+  window.addEventListener(SESSION_CHANGED_EVENT, () => {
+    stopAllWatches();
+    queryClient.clear();
+  });
 
 const isClientError = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BFF_PATH } from '../../common/paths';
 import { SessionGate } from './SessionGate';
+import { SESSION_CHANGED_EVENT } from './session';
 
 interface Answer {
   status: number;
@@ -88,6 +89,18 @@ describe('the login page', () => {
     await user.click(screen.getByRole('button', { name: 'Log in' }));
     expect(await screen.findByText('The app')).toBeInTheDocument();
     expect(posted).toEqual([{ url: `${BFF_PATH}session/login`, body: { username: 'developer' } }]);
+  });
+
+  it('tells the plugin to forget the last user when someone logs in', async () => {
+    const user = userEvent.setup();
+    const changes = vi.fn();
+    window.addEventListener(SESSION_CHANGED_EVENT, changes);
+    routes['session/login'] = { status: 200, body: developer };
+    renderGate();
+    await user.click(await screen.findByRole('button', { name: 'Log in' }));
+    expect(await screen.findByText('The app')).toBeInTheDocument();
+    expect(changes).toHaveBeenCalledTimes(1);
+    window.removeEventListener(SESSION_CHANGED_EVENT, changes);
   });
 
   it("shows the server's refusal and keeps the token typed", async () => {

@@ -23,6 +23,7 @@ import { SHELL_I18N_NAMESPACE } from '../i18n';
 import { LanguageMenu } from '../masthead/LanguageMenu';
 import {
   fetchLoginUsers,
+  forgetLastUser,
   logIn,
   SESSION_QUERY_KEY,
   type Credentials,
@@ -48,7 +49,10 @@ export const LoginPage = () => {
 
   const login = useMutation({
     mutationFn: (credentials: Credentials) => logIn(credentials),
-    onSuccess: (session) => queryClient.setQueryData<SessionState>(SESSION_QUERY_KEY, session),
+    onSuccess: (session) => {
+      forgetLastUser(queryClient);
+      queryClient.setQueryData<SessionState>(SESSION_QUERY_KEY, session);
+    },
   });
   const canSubmit = !login.isPending && (method === 'user' ? !!username : !!token.trim());
   const submit = (event: FormEvent) => {

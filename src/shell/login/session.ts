@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { BFF_PATH } from '../../common/paths';
 import { consoleFetchJSON } from '../sdk/consoleFetchJSON';
 import { HttpError } from '../sdk/HttpError';
@@ -50,6 +50,25 @@ export const fetchLoginUsers = async (): Promise<string[]> =>
   ((await consoleFetchJSON(`${SESSION_URL}/users`)) as { items: string[] }).items;
 
 /**
+ * Told on `window` when the user changes (the plugin's data layer listens under this name and
+ * drops its caches and watches: nothing one user loaded is shown to the next).
+ */
+export const SESSION_CHANGED_EVENT = 'virtualization-shell:session-changed';
+
+/**
+ * Forgets everything the last user loaded: the shell's cache (but the session itself, which the
+ * gate observes and the caller sets next) and, through the event, the plugin's.
+ */
+export const forgetLastUser = (queryClient: QueryClient) => {
+  queryClient.removeQueries({
+    predicate: (query) =>
+      query.queryKey.length !== SESSION_QUERY_KEY.length ||
+      SESSION_QUERY_KEY.some((part, index) => query.queryKey[index] !== part),
+  });
+  window.dispatchEvent(new Event(SESSION_CHANGED_EVENT));
+};
+
+/**
  * A fresh page after a session ends, so nothing the last user loaded (the shell's or the plugin's
  * caches) is left in memory for the next one.
  */
@@ -63,6 +82,7 @@ export const useLogOut = () => {
   return async () => {
     // Whatever the answer, the fresh page shows whether the session is still there.
     await logOut().catch(() => undefined);
+    forgetLastUser(queryClient);
     queryClient.setQueryData<SessionState>(SESSION_QUERY_KEY, { state: 'out' });
     reloadPage('/');
   };

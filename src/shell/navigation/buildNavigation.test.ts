@@ -77,4 +77,43 @@ describe('buildNavigation', () => {
     );
     expect(nav.map((s) => s.id)).toEqual(['virt']);
   });
+
+  it('links resource-ns items to the model list of the active project, in declaration order', () => {
+    const vms: Extension = {
+      type: 'console.navigation/resource-ns',
+      properties: {
+        id: 'virtualmachines',
+        section: 'virt',
+        name: '%plugin__p~VirtualMachines%',
+        model: { group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachine' },
+      },
+    };
+    const pods: Extension = {
+      type: 'console.navigation/resource-ns',
+      properties: {
+        id: 'pods',
+        section: 'virt',
+        model: { group: '', version: 'v1', kind: 'Pod' },
+        insertBefore: 'virtualmachines',
+      },
+    };
+    const extensions = [section('virt'), href('overview', { namespaced: true }), vms, pods];
+    const items = buildNavigation(extensions, 'team-a', upper)[0]?.items;
+    expect(items?.map((i) => [i.id, i.name, i.href])).toEqual([
+      ['overview', 'OVERVIEW', '/k8s/ns/team-a/overview'],
+      ['pods', 'PODS', '/k8s/ns/team-a/core~v1~Pod'],
+      [
+        'virtualmachines',
+        '%PLUGIN__P~VIRTUALMACHINES%',
+        '/k8s/ns/team-a/kubevirt.io~v1~VirtualMachine',
+      ],
+    ]);
+    expect(items?.[2]?.activePaths).toEqual([
+      '/k8s/all-namespaces/kubevirt.io~v1~VirtualMachine',
+      '/k8s/ns/:ns/kubevirt.io~v1~VirtualMachine',
+    ]);
+    expect(buildNavigation(extensions, ALL_NAMESPACES_KEY, upper)[0]?.items[2]?.href).toBe(
+      '/k8s/all-namespaces/kubevirt.io~v1~VirtualMachine',
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import type { Extension } from '@openshift/dynamic-plugin-sdk';
+import { referenceFor } from '../routes/resourcePages';
 import { namespacedHref } from '../sdk/namespacePath';
 
 type Placement = {
@@ -18,6 +19,15 @@ export type NavHrefProperties = Placement & {
   section?: string;
   namespaced?: boolean;
   prefixNamespaced?: boolean;
+  startsWith?: string[];
+  perspective?: string;
+};
+
+/** `console.navigation/resource-ns`: a link to a kind's list in the active project. */
+export type NavResourceNSProperties = Placement & {
+  name?: string;
+  model: { group: string; version: string; kind: string };
+  section?: string;
   startsWith?: string[];
   perspective?: string;
 };
@@ -64,6 +74,20 @@ const isSection = (
 const isHref = (e: Extension): e is Extension<'console.navigation/href', NavHrefProperties> =>
   e.type === 'console.navigation/href';
 
+const isResourceNS = (
+  e: Extension,
+): e is Extension<'console.navigation/resource-ns', NavResourceNSProperties> =>
+  e.type === 'console.navigation/resource-ns';
+
+/** A resource link as the href item it amounts to: `/k8s/ns/NS/group~version~Kind`. */
+const resourceNSAsHref = (item: NavResourceNSProperties): NavHrefProperties => ({
+  ...item,
+  // The console shows the model's plural label; the shell knows only the kind.
+  name: item.name ?? `${item.model.kind}s`,
+  href: referenceFor(item.model),
+  namespaced: true,
+});
+
 /** Link target of a nav item: namespaced items follow the active project, as in the console. */
 const hrefFor = (item: NavHrefProperties, namespace: string): string =>
   item.namespaced ? namespacedHref(item.href, namespace) : item.href;
@@ -94,9 +118,11 @@ export const buildNavigation = (
       .map((e) => e.properties)
       .filter(inPerspective),
   );
+  // Declaration order across both kinds of link, as the console keeps it.
   const hrefs = extensions
-    .filter(isHref)
-    .map((e) => e.properties)
+    .flatMap((e) =>
+      isHref(e) ? [e.properties] : isResourceNS(e) ? [resourceNSAsHref(e.properties)] : [],
+    )
     .filter(inPerspective);
   return sections
     .map((section) => ({

@@ -14,12 +14,22 @@ import {
   PageSection,
   Spinner,
 } from '@patternfly/react-core';
-import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { createElement, lazy, Suspense, useMemo, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { SHELL_I18N_NAMESPACE } from '../i18n';
 import { RouterLink } from '../layout/RouterLink';
 import { PageErrorBoundary } from './PageErrorBoundary';
+import {
+  findResourcePage,
+  isResourceDetailsPage,
+  isResourceListPage,
+  RESOURCE_DETAILS_PATHS,
+  RESOURCE_LIST_PATHS,
+  resourcePageProps,
+  type ResourcePageExtension,
+  type ResourcePageProps,
+} from './resourcePages';
 import { routePatterns } from './routePaths';
 
 type RoutePage = Extension<
@@ -84,7 +94,9 @@ export const NotFoundPage = () => {
 };
 
 /** A page component loaded only when its route is first shown, as the console does. */
-const usePageComponents = (routes: LoadedExtension<RoutePage>[]) =>
+const usePageComponents = <P extends object>(
+  routes: LoadedExtension<Extension<string, { component: CodeRef<ComponentType<P>> }>>[],
+) =>
   useMemo(
     () =>
       new Map(
@@ -96,10 +108,36 @@ const usePageComponents = (routes: LoadedExtension<RoutePage>[]) =>
     [routes],
   );
 
-/** Routes from the plugins' `console.page/route` extensions; `/` opens the first navigation link. */
+/** A page shown with the fallbacks every plugin page gets: loading, and its crash. */
+const Guarded = ({ children }: { children: ReactNode }) => (
+  <PageErrorBoundary fallback={(error) => <PageError error={error} />}>
+    <Suspense fallback={<PageLoading />}>{children}</Suspense>
+  </PageErrorBoundary>
+);
+
+/**
+ * A `console.page/resource/list` or `/details` page for the kind in the URL (`:ref`), with the
+ * props the console passes; "not found" when no plugin shows that kind.
+ */
+const ResourcePage = ({ pages }: { pages: LoadedExtension<ResourcePageExtension>[] }) => {
+  const params = useParams();
+  const components = usePageComponents<ResourcePageProps>(pages);
+  const page = params.ref ? findResourcePage(pages, params.ref) : undefined;
+  const component = page && components.get(page.uid);
+  const props = resourcePageProps(params);
+  if (!component || !props) return <NotFoundPage />;
+  return <Guarded>{createElement(component, props)}</Guarded>;
+};
+
+/**
+ * Routes from the plugins' `console.page/route` and `console.page/resource/*` extensions; `/`
+ * opens the first navigation link.
+ */
 export const PluginRoutes = ({ home }: { home?: string }) => {
   const routes = useExtensions(isRoutePage);
   const pages = usePageComponents(routes);
+  const listPages = useExtensions(isResourceListPage);
+  const detailsPages = useExtensions(isResourceDetailsPage);
   return (
     <Routes>
       {routes.flatMap((route) => {
@@ -110,15 +148,21 @@ export const PluginRoutes = ({ home }: { home?: string }) => {
             key={`${route.uid}${pattern}`}
             path={pattern}
             element={
-              <PageErrorBoundary fallback={(error) => <PageError error={error} />}>
-                <Suspense fallback={<PageLoading />}>
-                  <Page />
-                </Suspense>
-              </PageErrorBoundary>
+              <Guarded>
+                <Page />
+              </Guarded>
             }
           />
         ));
       })}
+      {listPages.length > 0 &&
+        RESOURCE_LIST_PATHS.map((path) => (
+          <Route key={path} path={path} element={<ResourcePage pages={listPages} />} />
+        ))}
+      {detailsPages.length > 0 &&
+        RESOURCE_DETAILS_PATHS.map((path) => (
+          <Route key={path} path={path} element={<ResourcePage pages={detailsPages} />} />
+        ))}
       <Route path="/" element={home ? <Navigate to={home} replace /> : <PageLoading />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,0 +1,74 @@
+// The Kubernetes and KubeVirt object types the plugin uses, under short names. Types only: the
+// generated package's runtime code is never bundled.
+import type {
+  V1beta1VirtualMachineClone,
+  V1beta1VirtualMachineClusterInstancetype,
+  V1beta1VirtualMachineClusterPreference,
+  V1beta1VirtualMachineRestore,
+  V1beta1VirtualMachineSnapshot,
+  V1VirtualMachine,
+  V1VirtualMachineInstance,
+  V1VirtualMachineInstanceMigration,
+} from '@kubevirt-ui/kubevirt-api/kubevirt/models';
+import type {
+  V1beta1DataSource,
+  V1beta1DataVolume,
+} from '@kubevirt-ui/kubevirt-api/containerized-data-importer/models';
+import type {
+  IoK8sApiCoreV1Event,
+  IoK8sApiCoreV1Namespace,
+  IoK8sApiCoreV1Node,
+  IoK8sApiCoreV1PersistentVolumeClaim,
+  IoK8sApiCoreV1Pod,
+  IoK8sApiCoreV1Secret,
+  IoK8sApiCoreV1Service,
+  IoK8sApimachineryPkgApisMetaV1ObjectMeta,
+} from '@kubevirt-ui/kubevirt-api/kubernetes/models';
+import type { KubernetesStatus } from '../../common/cluster-info';
+
+export type VirtualMachine = V1VirtualMachine;
+export type VirtualMachineInstance = V1VirtualMachineInstance;
+export type VirtualMachineInstanceMigration = V1VirtualMachineInstanceMigration;
+export type VirtualMachineSnapshot = V1beta1VirtualMachineSnapshot;
+export type VirtualMachineRestore = V1beta1VirtualMachineRestore;
+export type VirtualMachineClone = V1beta1VirtualMachineClone;
+export type VirtualMachineClusterInstancetype = V1beta1VirtualMachineClusterInstancetype;
+export type VirtualMachineClusterPreference = V1beta1VirtualMachineClusterPreference;
+export type DataVolume = V1beta1DataVolume;
+export type DataSource = V1beta1DataSource;
+export type PersistentVolumeClaim = IoK8sApiCoreV1PersistentVolumeClaim;
+export type Pod = IoK8sApiCoreV1Pod;
+export type Service = IoK8sApiCoreV1Service;
+export type Node = IoK8sApiCoreV1Node;
+export type Namespace = IoK8sApiCoreV1Namespace;
+export type Secret = IoK8sApiCoreV1Secret;
+export type K8sEvent = IoK8sApiCoreV1Event;
+export type ObjectMeta = IoK8sApimachineryPkgApisMetaV1ObjectMeta;
+export type { KubernetesStatus };
+
+/** What every object has: enough for lists, watches and links. */
+export interface K8sObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+}
+
+/** A VolumeSnapshot (snapshot.storage.k8s.io/v1): not in the generated package. */
+export interface VolumeSnapshot extends K8sObject {
+  spec?: {
+    source?: { persistentVolumeClaimName?: string; volumeSnapshotContentName?: string };
+    volumeSnapshotClassName?: string;
+  };
+  status?: {
+    readyToUse?: boolean;
+    restoreSize?: string;
+    creationTime?: string;
+    error?: { message?: string; time?: string };
+  };
+}
+
+/** One operation of a JSON patch (RFC 6902). */
+export type JsonPatchOp =
+  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
+  | { op: 'remove'; path: string }
+  | { op: 'move' | 'copy'; from: string; path: string };
