@@ -23,6 +23,18 @@ export interface VmSummary {
   instancetype?: string;
   preference?: string;
   labels: Record<string, string>;
+  /**
+   * The VM's conditions that ask for attention: any not `True` (Ready=False, a failure, a
+   * pending RestartRequired=True is also kept), as the console's Conditions column shows them.
+   */
+  conditions: VmCondition[];
+}
+
+export interface VmCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
 }
 
 export const SORT_KEYS = ['name', 'namespace', 'status', 'created', 'node'] as const;

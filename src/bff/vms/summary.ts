@@ -1,4 +1,4 @@
-import type { VmSummary } from '../../common/vms';
+import type { VmCondition, VmSummary } from '../../common/vms';
 
 export type { VmSummary };
 
@@ -27,7 +27,7 @@ export interface KubevirtObject {
     nodeName?: string;
     interfaces?: { ipAddress?: string; ipAddresses?: string[] }[];
     guestOSInfo?: { id?: string; name?: string; prettyName?: string };
-    conditions?: { type?: string; status?: string }[];
+    conditions?: { type?: string; status?: string; reason?: string; message?: string }[];
   };
 }
 
@@ -38,6 +38,18 @@ interface InstanceSpec {
     resources?: { requests?: { cpu?: string | number; memory?: string } };
   };
 }
+
+/** Conditions worth a look: not True, or RestartRequired / Failure kinds that are True. */
+const ATTENTION_WHEN_TRUE = new Set(['RestartRequired', 'Failure', 'ReconcileError', 'Paused']);
+const notableConditions = (object: KubevirtObject): VmCondition[] =>
+  (object.status?.conditions ?? []).flatMap((condition) => {
+    const { type, status, reason, message } = condition;
+    if (!type || !status) return [];
+    const notable = status === 'True' ? ATTENTION_WHEN_TRUE.has(type) : true;
+    return notable
+      ? [{ type, status, ...(reason ? { reason } : {}), ...(message ? { message } : {}) }]
+      : [];
+  });
 
 const OS_KEYS = ['kubevirt.io/os', 'vm.kubevirt.io/os'];
 
@@ -84,6 +96,7 @@ export interface VmFacts {
   created?: string;
   labels: Record<string, string>;
   status: string;
+  conditions: VmCondition[];
   os?: string;
   cpu?: number;
   memory?: string;
@@ -121,6 +134,7 @@ export const vmFacts = (vm: KubevirtObject): VmFacts => {
     created: metadata.creationTimestamp,
     labels: metadata.labels ?? {},
     status: vm.status?.printableStatus ?? 'Unknown',
+    conditions: notableConditions(vm),
     os: osOf(vm),
     cpu: cpuOf(template),
     memory: memoryOf(template),
@@ -167,6 +181,7 @@ export const summarize = (vm: VmFacts | undefined, vmi: VmiFacts | undefined): V
     instancetype: vm?.instancetype,
     preference: vm?.preference,
     labels: main.labels,
+    conditions: vm?.conditions ?? [],
   };
 };
 
@@ -191,4 +206,12 @@ export const sameSummary = (a: VmSummary, b: VmSummary): boolean =>
   a.preference === b.preference &&
   a.ips.length === b.ips.length &&
   a.ips.every((ip, at) => ip === b.ips[at]) &&
-  sameLabels(a.labels, b.labels);
+  sameLabels(a.labels, b.labels) &&
+  a.conditions.length === b.conditions.length &&
+  a.conditions.every(
+    (condition, at) =>
+      condition.type === b.conditions[at]?.type &&
+      condition.status === b.conditions[at]?.status &&
+      condition.reason === b.conditions[at]?.reason &&
+      condition.message === b.conditions[at]?.message,
+  );

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { VmPage, VmQuery } from '../../common/vms';
 import { bffURL, getFromBFF } from './bff';
 
-export type { SortKey, VmPage, VmQuery, VmSummary } from '../../common/vms';
+export type { SortKey, VmCondition, VmPage, VmQuery, VmSummary } from '../../common/vms';
 export { SORT_KEYS } from '../../common/vms';
 
 /** A page's question, as the `vms` route takes it. */
