@@ -1,0 +1,57 @@
+import { EmptyState, EmptyStateBody, List, ListItem } from '@patternfly/react-core';
+import { WrenchIcon } from '@patternfly/react-icons';
+import type { TFunction } from 'i18next';
+import { usePluginTranslation } from '../../../i18n';
+import type { VmTabProps } from './tabs';
+
+type Kind = 'configuration' | 'console' | 'metrics';
+
+/** What each tab will hold once its own issue builds it. */
+const PLANNED: Record<
+  Kind,
+  { title: (t: TFunction) => string; parts: (t: TFunction) => string[] }
+> = {
+  configuration: {
+    title: (t) => t('Configuration is coming'),
+    parts: (t) => [
+      t(
+        'Details: description, hostname, CPU and memory or instance type, boot mode and boot order',
+      ),
+      t('Storage: disks, adding, hot-plugging and detaching them'),
+      t('Network: network interfaces'),
+      t('Scheduling: node selector, tolerations, affinity, eviction strategy'),
+      t('SSH, initial run (cloud-init, sysprep), labels and annotations'),
+    ],
+  },
+  console: {
+    title: (t) => t('Console is coming'),
+    parts: (t) => [t('VNC console in the browser'), t('Serial console'), t('Desktop viewer')],
+  },
+  metrics: {
+    title: (t) => t('Metrics are coming'),
+    parts: (t) => [
+      t('CPU, memory, storage and network charts over a time range'),
+      t('Storage latency and IOPS'),
+      t('Live migration progress'),
+    ],
+  },
+};
+
+/** A tab whose content a later issue builds; the route and the tab exist already. */
+export const PlaceholderTab = ({ kind, rest }: VmTabProps & { kind: Kind }) => {
+  const { t } = usePluginTranslation();
+  const planned = PLANNED[kind];
+  return (
+    <EmptyState headingLevel="h2" icon={WrenchIcon} titleText={planned.title(t)} variant="sm">
+      <EmptyStateBody>
+        {t('This tab will show:')}
+        <List>
+          {planned.parts(t).map((part) => (
+            <ListItem key={part}>{part}</ListItem>
+          ))}
+        </List>
+        {rest.length > 0 && t('Section requested: {{section}}', { section: rest.join('/') })}
+      </EmptyStateBody>
+    </EmptyState>
+  );
+};

@@ -1,0 +1,83 @@
+import {
+  Card,
+  CardBody,
+  CardFooter,
+  CardTitle,
+  Content,
+  Grid,
+  GridItem,
+} from '@patternfly/react-core';
+import { Link } from 'react-router';
+import { DataVolumeModel, PersistentVolumeClaimModel } from '../../../../api/models';
+import type { DataVolume, PersistentVolumeClaim } from '../../../../api/types';
+import { useK8sWatchList } from '../../../../api/watch';
+import { usePluginTranslation } from '../../../../i18n';
+import { vmTabPath } from '../detailsPaths';
+import type { VmTabProps } from '../tabs';
+import { AlertsCard } from './AlertsCard';
+import { DetailsCard } from './DetailsCard';
+import { DisksCard } from './DisksCard';
+import { NetworkInterfacesCard } from './NetworkInterfacesCard';
+import { ServicesCard } from './ServicesCard';
+import { SnapshotsSummaryCard } from './SnapshotsSummaryCard';
+import { UtilizationCard } from './UtilizationCard';
+
+/**
+ * The slot for a small live VNC preview. The Console issue (#9) fills it with its viewer; until
+ * then it leads to the Console tab.
+ */
+const ConsolePreviewSlot = ({ namespace, name }: { namespace: string; name: string }) => {
+  const { t } = usePluginTranslation();
+  return (
+    <Card className="virtualization-plugin__vm-console-preview">
+      <CardTitle component="h2">{t('Console')}</CardTitle>
+      <CardBody>
+        <Content component="p">
+          {t('A live preview of the VNC console will be shown here.')}
+        </Content>
+      </CardBody>
+      <CardFooter>
+        <Link to={vmTabPath(namespace, name, 'console')}>{t('Open the console')}</Link>
+      </CardFooter>
+    </Card>
+  );
+};
+
+/** The VM at a glance: details, alerts, utilization, NICs, disks, snapshots and services. */
+export const OverviewTab = ({ namespace, name, vm, vmi, pod, migration }: VmTabProps) => {
+  const claims = useK8sWatchList<PersistentVolumeClaim>(PersistentVolumeClaimModel, { namespace });
+  const dataVolumes = useK8sWatchList<DataVolume>(DataVolumeModel, { namespace });
+  const running = vmi?.status?.phase === 'Running';
+  return (
+    <Grid hasGutter>
+      <GridItem lg={8}>
+        <DetailsCard vm={vm} vmi={vmi} pod={pod} migration={migration} />
+      </GridItem>
+      <GridItem lg={4}>
+        <Grid hasGutter>
+          <GridItem>
+            <AlertsCard namespace={namespace} name={name} />
+          </GridItem>
+          <GridItem>
+            <ConsolePreviewSlot namespace={namespace} name={name} />
+          </GridItem>
+        </Grid>
+      </GridItem>
+      <GridItem lg={6}>
+        <UtilizationCard namespace={namespace} name={name} vm={vm} running={running} />
+      </GridItem>
+      <GridItem lg={3}>
+        <SnapshotsSummaryCard namespace={namespace} name={name} />
+      </GridItem>
+      <GridItem lg={3}>
+        <ServicesCard namespace={namespace} vm={vm} />
+      </GridItem>
+      <GridItem lg={6}>
+        <NetworkInterfacesCard vm={vm} vmi={vmi} />
+      </GridItem>
+      <GridItem lg={6}>
+        <DisksCard vm={vm} claims={claims.data} dataVolumes={dataVolumes.data} />
+      </GridItem>
+    </Grid>
+  );
+};

@@ -1,0 +1,51 @@
+import type { TFunction } from 'i18next';
+import { lazy, type ComponentType } from 'react';
+import type {
+  Pod,
+  VirtualMachine,
+  VirtualMachineInstance,
+  VirtualMachineInstanceMigration,
+} from '../../../api/types';
+import type { VmTabId } from './detailsPaths';
+import { DiagnosticsTab } from './diagnostics/DiagnosticsTab';
+import { EventsTab } from './events/EventsTab';
+import { OverviewTab } from './overview/OverviewTab';
+import { PlaceholderTab } from './PlaceholderTab';
+import { SnapshotsTab } from './snapshots/SnapshotsTab';
+
+/** What every tab is given: the live VM and what belongs to it. */
+export interface VmTabProps {
+  namespace: string;
+  name: string;
+  vm: VirtualMachine;
+  vmi?: VirtualMachineInstance;
+  pod?: Pod;
+  migration?: VirtualMachineInstanceMigration;
+  /** Path segments after the tab's own (Configuration's sub-tabs). */
+  rest: string[];
+}
+
+// The YAML editor brings CodeMirror: loaded only when the tab is opened.
+const YamlTab = lazy(() => import('./yaml/YamlTab'));
+
+const ConfigurationTab = (props: VmTabProps) => <PlaceholderTab kind="configuration" {...props} />;
+const ConsoleTab = (props: VmTabProps) => <PlaceholderTab kind="console" {...props} />;
+const MetricsTab = (props: VmTabProps) => <PlaceholderTab kind="metrics" {...props} />;
+
+export interface VmTab {
+  id: VmTabId;
+  title: (t: TFunction) => string;
+  component: ComponentType<VmTabProps>;
+}
+
+/** The details tabs as data; later issues replace a placeholder's component with the real one. */
+export const VM_DETAILS_TABS: VmTab[] = [
+  { id: 'overview', title: (t) => t('Overview'), component: OverviewTab },
+  { id: 'configuration', title: (t) => t('Configuration'), component: ConfigurationTab },
+  { id: 'yaml', title: (t) => t('YAML'), component: YamlTab },
+  { id: 'events', title: (t) => t('Events'), component: EventsTab },
+  { id: 'console', title: (t) => t('Console'), component: ConsoleTab },
+  { id: 'snapshots', title: (t) => t('Snapshots'), component: SnapshotsTab },
+  { id: 'metrics', title: (t) => t('Metrics'), component: MetricsTab },
+  { id: 'diagnostics', title: (t) => t('Diagnostics'), component: DiagnosticsTab },
+];
