@@ -7,11 +7,12 @@ const vm = (conditions: object[]) => ({
 });
 
 describe('the conditions of a row', () => {
-  it('keeps those that ask for attention: not True, or a pending restart or failure', () => {
+  it('keeps those that ask for attention: not True (but a stopped VM not Ready), or a pending restart', () => {
     const row = summarize(
       vmFacts(
         vm([
           { type: 'Ready', status: 'False', reason: 'VMINotExists', message: 'VMI does not exist' },
+          { type: 'DataVolumesReady', status: 'False', reason: 'Pending', message: 'disk pending' },
           { type: 'Initialized', status: 'True' },
           { type: 'RestartRequired', status: 'True', message: 'a restart is needed' },
           { type: 'LiveMigratable', status: 'True' },
@@ -19,8 +20,9 @@ describe('the conditions of a row', () => {
       ),
       undefined,
     );
+    // Not Ready for want of a VMI is what stopped means: left out.
     expect(row.conditions).toEqual([
-      { type: 'Ready', status: 'False', reason: 'VMINotExists', message: 'VMI does not exist' },
+      { type: 'DataVolumesReady', status: 'False', reason: 'Pending', message: 'disk pending' },
       { type: 'RestartRequired', status: 'True', message: 'a restart is needed' },
     ]);
   });

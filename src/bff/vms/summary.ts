@@ -45,6 +45,8 @@ const notableConditions = (object: KubevirtObject): VmCondition[] =>
   (object.status?.conditions ?? []).flatMap((condition) => {
     const { type, status, reason, message } = condition;
     if (!type || !status) return [];
+    // A stopped VM is not Ready because it has no VMI: that is its state, not a problem.
+    if (type === 'Ready' && reason === 'VMINotExists') return [];
     const notable = status === 'True' ? ATTENTION_WHEN_TRUE.has(type) : true;
     return notable
       ? [{ type, status, ...(reason ? { reason } : {}), ...(message ? { message } : {}) }]

@@ -272,7 +272,7 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
           <Tr>
             <Th screenReaderText={t('Select')} />
             {columns.map((column, index) => (
-              <Th key={column.id} sort={sortProps(column.sortKey, index)}>
+              <Th key={column.id} modifier="wrap" sort={sortProps(column.sortKey, index)}>
                 {column.title(t)}
               </Th>
             ))}
