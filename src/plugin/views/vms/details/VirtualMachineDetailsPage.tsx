@@ -80,7 +80,10 @@ export const VirtualMachineDetailsPage = (props: VirtualMachineDetailsPageProps)
               href={vmTabPath(namespace, name, id)}
               title={<TabTitleText>{title(t)}</TabTitleText>}
             >
-              <div className="virtualization-plugin__vm-details-tab">
+              <div
+                className="virtualization-plugin__vm-details-tab"
+                style={{ paddingBlockStart: 'var(--pf-t--global--spacer--md)' }}
+              >
                 <Suspense fallback={<LoadingSkeleton label={t('Loading')} />}>
                   <TabComponent
                     namespace={namespace}

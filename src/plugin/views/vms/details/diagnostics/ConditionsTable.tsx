@@ -25,11 +25,11 @@ export const ConditionsTable = ({
     <Table variant="compact" aria-label={label}>
       <Thead>
         <Tr>
-          <Th>{t('Type')}</Th>
-          <Th>{t('Status')}</Th>
-          <Th>{t('Reason')}</Th>
-          <Th>{t('Message')}</Th>
-          <Th>{t('Last transition')}</Th>
+          <Th modifier="wrap">{t('Type')}</Th>
+          <Th modifier="wrap">{t('Status')}</Th>
+          <Th modifier="wrap">{t('Reason')}</Th>
+          <Th modifier="wrap">{t('Message')}</Th>
+          <Th modifier="wrap">{t('Last transition')}</Th>
         </Tr>
       </Thead>
       <Tbody>

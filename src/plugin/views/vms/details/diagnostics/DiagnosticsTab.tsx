@@ -71,9 +71,9 @@ export const DiagnosticsTab = ({ namespace, vm, vmi, pod }: VmTabProps) => {
           <Table variant="compact" aria-label={t('Volume snapshot status')}>
             <Thead>
               <Tr>
-                <Th>{t('Volume')}</Th>
-                <Th>{t('Snapshot enabled')}</Th>
-                <Th>{t('Reason')}</Th>
+                <Th modifier="wrap">{t('Volume')}</Th>
+                <Th modifier="wrap">{t('Snapshot enabled')}</Th>
+                <Th modifier="wrap">{t('Reason')}</Th>
               </Tr>
             </Thead>
             <Tbody>

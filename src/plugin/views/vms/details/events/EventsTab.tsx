@@ -53,13 +53,13 @@ export const EventsTab = ({ namespace, name }: VmTabProps) => {
       <Table variant="compact" aria-label={t('Events')}>
         <Thead>
           <Tr>
-            <Th>{t('Type')}</Th>
-            <Th>{t('Reason')}</Th>
-            <Th>{t('Object')}</Th>
-            <Th>{t('Message')}</Th>
-            <Th>{t('Count')}</Th>
-            <Th>{t('First seen')}</Th>
-            <Th>{t('Last seen')}</Th>
+            <Th modifier="wrap">{t('Type')}</Th>
+            <Th modifier="wrap">{t('Reason')}</Th>
+            <Th modifier="wrap">{t('Object')}</Th>
+            <Th modifier="wrap">{t('Message')}</Th>
+            <Th modifier="wrap">{t('Count')}</Th>
+            <Th modifier="wrap">{t('First seen')}</Th>
+            <Th modifier="wrap">{t('Last seen')}</Th>
           </Tr>
         </Thead>
         <Tbody>
@@ -67,7 +67,7 @@ export const EventsTab = ({ namespace, name }: VmTabProps) => {
             const warning = event.type === 'Warning';
             return (
               <Tr key={event.metadata?.uid ?? event.metadata?.name}>
-                <Td dataLabel={t('Type')}>
+                <Td dataLabel={t('Type')} modifier="nowrap">
                   <Icon status={warning ? 'warning' : 'info'} isInline>
                     {warning ? <ExclamationTriangleIcon /> : <InfoCircleIcon />}
                   </Icon>{' '}
@@ -81,10 +81,10 @@ export const EventsTab = ({ namespace, name }: VmTabProps) => {
                 </Td>
                 <Td dataLabel={t('Message')}>{event.message}</Td>
                 <Td dataLabel={t('Count')}>{event.count ?? 1}</Td>
-                <Td dataLabel={t('First seen')}>
+                <Td dataLabel={t('First seen')} modifier="nowrap">
                   <Time value={firstSeen(event)} />
                 </Td>
-                <Td dataLabel={t('Last seen')}>
+                <Td dataLabel={t('Last seen')} modifier="nowrap">
                   <Time value={lastSeen(event)} />
                 </Td>
               </Tr>

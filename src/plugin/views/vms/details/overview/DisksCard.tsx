@@ -49,12 +49,12 @@ export const DisksCard = ({
           <Table variant="compact" aria-label={t('Disks')}>
             <Thead>
               <Tr>
-                <Th>{t('Name')}</Th>
-                <Th>{t('Drive')}</Th>
-                <Th>{t('Size')}</Th>
-                <Th>{t('Interface')}</Th>
-                <Th>{t('Storage class')}</Th>
-                <Th>{t('Source')}</Th>
+                <Th modifier="wrap">{t('Name')}</Th>
+                <Th modifier="wrap">{t('Drive')}</Th>
+                <Th modifier="wrap">{t('Size')}</Th>
+                <Th modifier="wrap">{t('Interface')}</Th>
+                <Th modifier="wrap">{t('Storage class')}</Th>
+                <Th modifier="wrap">{t('Source')}</Th>
               </Tr>
             </Thead>
             <Tbody>

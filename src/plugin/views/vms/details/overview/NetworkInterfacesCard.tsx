@@ -26,11 +26,11 @@ export const NetworkInterfacesCard = ({
           <Table variant="compact" aria-label={t('Network interfaces')}>
             <Thead>
               <Tr>
-                <Th>{t('Name')}</Th>
-                <Th>{t('Model')}</Th>
-                <Th>{t('Network')}</Th>
-                <Th>{t('MAC address')}</Th>
-                <Th>{t('IP address')}</Th>
+                <Th modifier="wrap">{t('Name')}</Th>
+                <Th modifier="wrap">{t('Model')}</Th>
+                <Th modifier="wrap">{t('Network')}</Th>
+                <Th modifier="wrap">{t('MAC address')}</Th>
+                <Th modifier="wrap">{t('IP address')}</Th>
               </Tr>
             </Thead>
             <Tbody>

@@ -121,11 +121,11 @@ export const SnapshotsTab = ({ namespace, name, vm, vmi }: VmTabProps) => {
       <Table variant="compact" aria-label={t('Snapshots')}>
         <Thead>
           <Tr>
-            <Th>{t('Name')}</Th>
-            <Th>{t('Created')}</Th>
-            <Th>{t('Status')}</Th>
-            <Th>{t('Indications')}</Th>
-            <Th>{t('Last restored')}</Th>
+            <Th modifier="wrap">{t('Name')}</Th>
+            <Th modifier="wrap">{t('Created')}</Th>
+            <Th modifier="wrap">{t('Status')}</Th>
+            <Th modifier="wrap">{t('Indications')}</Th>
+            <Th modifier="wrap">{t('Last restored')}</Th>
             <Th screenReaderText={t('Actions')} />
           </Tr>
         </Thead>
