@@ -16,7 +16,7 @@ import {
 } from '@patternfly/react-core';
 import { SearchIcon, VirtualMachineIcon } from '@patternfly/react-icons';
 import { Caption, Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAccessReview } from '../../../api/access';
 import { errorMessage } from '../../../api/bff';
@@ -42,7 +42,7 @@ import {
   type ListState,
 } from './listQuery';
 import { usePageSize, useVisibleColumns } from './listSettings';
-import { columnsFor, type ColumnContext } from './vmColumns';
+import { columnsFor, type ColumnContext, type VmColumn } from './vmColumns';
 import { fetchAllVms, useVmListPage } from './vmPaging';
 import { VmListToolbar } from './VmListToolbar';
 
@@ -102,13 +102,16 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
       rows: update(current.question === questionKey ? current.rows : NO_SELECTION),
     }));
   const rows = useMemo(() => page?.items ?? [], [page]);
-  const toggleRow = (row: VmSummary, on: boolean) =>
-    setSelected((current) => {
-      const next = new Map(current);
-      if (on) next.set(rowKey(row), row);
-      else next.delete(rowKey(row));
-      return next;
-    });
+  const toggleRow = useCallback(
+    (row: VmSummary, on: boolean) =>
+      setSelection((current) => {
+        const next = new Map(current.question === questionKey ? current.rows : NO_SELECTION);
+        if (on) next.set(rowKey(row), row);
+        else next.delete(rowKey(row));
+        return { question: questionKey, rows: next };
+      }),
+    [questionKey],
+  );
 
   // ---- rights and options --------------------------------------------------------------------
   const { access } = useVmActionAccess(namespace);
@@ -123,9 +126,13 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
   }, [nodes.data, rows, state.node]);
 
   // ---- columns ------------------------------------------------------------------------------
-  const available = columnsFor(allNamespaces);
-  const columns = available.filter((column) => column.required || visibleIds.includes(column.id));
-  const context: ColumnContext = { t, language: i18n.language || 'en' };
+  const available = useMemo(() => columnsFor(allNamespaces), [allNamespaces]);
+  const columns = useMemo(
+    () => available.filter((column) => column.required || visibleIds.includes(column.id)),
+    [available, visibleIds],
+  );
+  const language = i18n.language || 'en';
+  const context: ColumnContext = useMemo(() => ({ t, language }), [t, language]);
 
   const sortProps = (sortKey: SortKey | undefined, columnIndex: number): ThProps['sort'] =>
     sortKey && {
@@ -281,28 +288,15 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
         </Thead>
         <Tbody aria-busy={loading}>
           {rows.map((row, rowIndex) => (
-            <Tr key={rowKey(row)}>
-              <Td>
-                <Checkbox
-                  id={`virtualization-plugin-vm-select-${rowIndex}`}
-                  aria-label={t('Select {{name}}', { name: row.name })}
-                  isChecked={selected.has(rowKey(row))}
-                  onChange={(_, on) => toggleRow(row, on)}
-                />
-              </Td>
-              {columns.map((column) => (
-                <Td key={column.id} dataLabel={column.title(t)}>
-                  {column.render ? column.render(row, context) : column.value(row, context) || '—'}
-                </Td>
-              ))}
-              <Td isActionCell>
-                <VmActionsKebab
-                  namespace={row.namespace}
-                  name={row.name}
-                  standalone={row.standalone}
-                />
-              </Td>
-            </Tr>
+            <VmRow
+              key={rowKey(row)}
+              row={row}
+              rowIndex={rowIndex}
+              columns={columns}
+              context={context}
+              isSelected={selected.has(rowKey(row))}
+              onToggle={toggleRow}
+            />
           ))}
         </Tbody>
       </Table>
@@ -375,3 +369,50 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
 };
 
 export default withQueryClient(VirtualMachinesListPage);
+
+interface VmRowProps {
+  row: VmSummary;
+  rowIndex: number;
+  columns: VmColumn[];
+  context: ColumnContext;
+  isSelected: boolean;
+  onToggle(row: VmSummary, on: boolean): void;
+}
+
+/**
+ * One row, redrawn only when what it shows changed: every refetch brings new objects, so rows
+ * are compared by content (a hundred small objects), which costs far less than redrawing them.
+ */
+const VmRow = memo(
+  ({ row, rowIndex, columns, context, isSelected, onToggle }: VmRowProps) => {
+    const { t } = context;
+    return (
+      <Tr>
+        <Td>
+          <Checkbox
+            id={`virtualization-plugin-vm-select-${rowIndex}`}
+            aria-label={t('Select {{name}}', { name: row.name })}
+            isChecked={isSelected}
+            onChange={(_, on) => onToggle(row, on)}
+          />
+        </Td>
+        {columns.map((column) => (
+          <Td key={column.id} dataLabel={column.title(t)}>
+            {column.render ? column.render(row, context) : column.value(row, context) || '—'}
+          </Td>
+        ))}
+        <Td isActionCell>
+          <VmActionsKebab namespace={row.namespace} name={row.name} standalone={row.standalone} />
+        </Td>
+      </Tr>
+    );
+  },
+  (before, after) =>
+    before.rowIndex === after.rowIndex &&
+    before.columns === after.columns &&
+    before.context === after.context &&
+    before.isSelected === after.isSelected &&
+    before.onToggle === after.onToggle &&
+    JSON.stringify(before.row) === JSON.stringify(after.row),
+);
+VmRow.displayName = 'VmRow';
