@@ -40,18 +40,59 @@ export class ConsoleShell {
     await this.page.getByRole('button', { name: /Dark theme|어두운 테마/ }).click();
   }
 
+  async chooseLightTheme() {
+    await this.page.getByRole('button', { name: /Light theme|밝은 테마/ }).click();
+  }
+
+  /** Logs in on the login page as an embedded-cluster user and waits for the console. */
+  async logInAs(username: string, pathname = '/') {
+    await this.open(pathname);
+    await this.page.getByRole('radio', { name: 'An embedded-cluster user' }).check();
+    await this.page.getByRole('combobox', { name: 'User' }).selectOption(username);
+    await this.page.getByRole('button', { name: 'Log in' }).click();
+    await expect(this.page.getByRole('button', { name: `User: ${username}` })).toBeVisible();
+  }
+
   async chooseProject(name: string) {
     await this.page.getByRole('button', { name: /^(Project|프로젝트):/ }).click();
     await this.page.getByRole('option', { name }).click();
   }
 
   /** Saves a screenshot under test-results/screenshots and attaches it to the report. */
-  async screenshot(name: string) {
+  async screenshot(name: string, options: { tall?: boolean } = {}) {
     const dir = path.join(this.testInfo.project.outputDir, 'screenshots');
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${name}.png`);
-    await this.page.screenshot({ path: file, fullPage: true });
+    // The page scrolls inside the shell's main area, which `fullPage` does not unroll: `tall`
+    // makes the window as high as that content for the picture, then restores it.
+    const viewport = this.page.viewportSize();
+    const hidden = options.tall && viewport ? await this.hiddenScrollHeight() : 0;
+    if (viewport && hidden > 0)
+      await this.page.setViewportSize({
+        width: viewport.width,
+        height: Math.min(viewport.height + hidden, 6000),
+      });
+    try {
+      await this.page.screenshot({ path: file, fullPage: true });
+    } finally {
+      if (viewport && hidden > 0) await this.page.setViewportSize(viewport);
+    }
     await this.testInfo.attach(name, { path: file, contentType: 'image/png' });
+  }
+
+  /** How much of the main area the shell's scrolling container hides below the fold. */
+  private hiddenScrollHeight() {
+    return this.page.evaluate(() => {
+      const main = document.querySelector('main');
+      if (!main) return 0;
+      return Math.max(
+        0,
+        ...Array.from(document.querySelectorAll<HTMLElement>('body *'))
+          .filter((element) => element.contains(main))
+          .filter((element) => /(auto|scroll)/.test(getComputedStyle(element).overflowY))
+          .map((element) => element.scrollHeight - element.clientHeight),
+      );
+    });
   }
 
   /** No serious or critical accessibility violations on the page as it is now. */

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Divider,
   Dropdown,
@@ -63,7 +64,8 @@ const MultiSelectFilter = ({
           ref={ref}
           onClick={() => setOpen((open) => !open)}
           isExpanded={isOpen}
-          badge={selected.length ? String(selected.length) : undefined}
+          // MenuToggle shows only an element as its count, not a string.
+          badge={selected.length ? <Badge isRead>{selected.length}</Badge> : undefined}
         >
           {label}
         </MenuToggle>

@@ -11,7 +11,7 @@ beforeAll(() => {
 });
 
 describe('YamlEditor', () => {
-  it('shows the document in CodeMirror and replaces it when the value changes', async () => {
+  it('shows the document in CodeMirror and replaces it, without an edit, when the value changes', async () => {
     const onChange = vi.fn();
     const { rerender } = render(
       <YamlEditor value={'kind: VirtualMachine\n'} onChange={onChange} ariaLabel="YAML" />,
@@ -22,6 +22,7 @@ describe('YamlEditor', () => {
     await waitFor(() =>
       expect(screen.getByRole('textbox', { name: 'YAML' })).toHaveTextContent('kind: Other'),
     );
-    expect(onChange).toHaveBeenCalledWith('kind: Other\n');
+    // A value from outside (Reload, Save) is not an edit: the tab already holds it.
+    expect(onChange).not.toHaveBeenCalled();
   });
 });

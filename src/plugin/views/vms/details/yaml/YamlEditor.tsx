@@ -79,6 +79,8 @@ const YamlEditor = ({ value, onChange, readOnly = false, ariaLabel }: YamlEditor
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(undefined);
   const onChangeRef = useRef(onChange);
+  // Set while `value` is applied from outside: that is not an edit (it would clear "Saved").
+  const applying = useRef(false);
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
@@ -104,7 +106,8 @@ const YamlEditor = ({ value, onChange, readOnly = false, ariaLabel }: YamlEditor
           EditorState.readOnly.of(readOnly),
           EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) onChangeRef.current(update.state.doc.toString());
+            if (update.docChanged && !applying.current)
+              onChangeRef.current(update.state.doc.toString());
           }),
         ],
       }),
@@ -117,8 +120,14 @@ const YamlEditor = ({ value, onChange, readOnly = false, ariaLabel }: YamlEditor
 
   useEffect(() => {
     const editor = view.current;
-    if (editor && editor.state.doc.toString() !== value)
-      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+    if (editor && editor.state.doc.toString() !== value) {
+      applying.current = true;
+      try {
+        editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+      } finally {
+        applying.current = false;
+      }
+    }
   }, [value]);
 
   return <div ref={host} className="virtualization-plugin__yaml-editor" />;
