@@ -29,12 +29,12 @@ class SlowMigrations extends SimulatedRuntime implements MigratingRuntime {
   }
 }
 
-const seed = async (store: ObjectStore) => {
-  for (const name of ['worker-0', 'worker-1']) {
+const seed = async (store: ObjectStore, names = ['worker-0', 'worker-1']) => {
+  for (const name of names) {
     await store.put(NODES, {
       apiVersion: 'v1',
       kind: 'Node',
-      metadata: { name },
+      metadata: { name, labels: { 'kubernetes.io/hostname': name } },
       status: { conditions: [{ type: 'Ready', status: 'True' }] },
     });
   }
@@ -50,12 +50,25 @@ const seed = async (store: ObjectStore) => {
   });
 };
 
-const migration = (name: string): KubeObject => ({
+const migration = (name: string, addedNodeSelector?: Record<string, string>): KubeObject => ({
   apiVersion: 'kubevirt.io/v1',
   kind: 'VirtualMachineInstanceMigration',
   metadata: { name, namespace: 'ns', uid: `${name}-uid` },
-  spec: { vmiName: 'vm' },
+  spec: { vmiName: 'vm', ...(addedNodeSelector ? { addedNodeSelector } : {}) },
 });
+
+/** Runs the controller until the migration has ended; its phase and the guest's node. */
+const settle = async (store: ObjectStore, controller: MigrationController, name: string) => {
+  for (let i = 0; i < 5; i++) {
+    await store.settled();
+    await controller.queue.idle();
+  }
+  controller.stop();
+  return {
+    migration: store.get(MIGRATIONS, 'ns', name)!.status as { phase: string; reason?: string },
+    node: (store.get(VMIS, 'ns', 'vm')!.status as { nodeName: string }).nodeName,
+  };
+};
 
 describe('MigrationController', () => {
   it('cancels a migration in flight when it is deleted, leaving the guest where it was', async () => {
@@ -99,5 +112,25 @@ describe('MigrationController', () => {
       'Succeeded',
     );
     expect((store.get(VMIS, 'ns', 'vm')!.status as { nodeName: string }).nodeName).toBe('worker-1');
+  });
+
+  it('moves the guest to the node the added node selector names', async () => {
+    const store = memoryStore();
+    await seed(store, ['worker-0', 'worker-1', 'worker-2']);
+    const controller = new MigrationController(store, new SimulatedRuntime());
+    await store.put(MIGRATIONS, migration('pick', { 'kubernetes.io/hostname': 'worker-2' }));
+    const { migration: status, node } = await settle(store, controller, 'pick');
+    expect(status.phase).toBe('Succeeded');
+    expect(node).toBe('worker-2');
+  });
+
+  it('fails, naming the selector, when no other node matches it', async () => {
+    const store = memoryStore();
+    await seed(store);
+    const controller = new MigrationController(store, new SimulatedRuntime());
+    await store.put(MIGRATIONS, migration('nowhere', { 'kubernetes.io/hostname': 'worker-0' }));
+    const { migration: status, node } = await settle(store, controller, 'nowhere');
+    expect(status.phase).toBe('Failed');
+    expect(node).toBe('worker-0');
   });
 });

@@ -126,13 +126,25 @@ export class MigrationController {
       return;
     }
     const source = vmiStatus.nodeName ?? '';
-    const nodes = this.store
+    // `spec.addedNodeSelector` (KubeVirt 1.3+) narrows the target to nodes carrying its labels.
+    const wanted = Object.entries(
+      (migration.spec as { addedNodeSelector?: Record<string, string> } | undefined)
+        ?.addedNodeSelector ?? {},
+    );
+    const others = this.store
       .list(NODES)
-      .map((n) => n.metadata.name ?? '')
-      .filter((n) => n && n !== source);
+      .filter((n) => n.metadata.name && n.metadata.name !== source)
+      .filter((n) => !(n.spec as { unschedulable?: boolean } | undefined)?.unschedulable);
+    const nodes = others
+      .filter((n) => wanted.every(([key, value]) => n.metadata.labels?.[key] === value))
+      .map((n) => n.metadata.name ?? '');
     const target = nodes[0];
     if (!target) {
-      await this.setPhase(migration, 'Failed', { reason: 'no other node can take the VM' });
+      await this.setPhase(migration, 'Failed', {
+        reason: wanted.length
+          ? `0/${others.length} other nodes are available: none matches the added node selector ${wanted.map(([key, value]) => `${key}=${value}`).join(', ')}`
+          : 'no other node can take the VM',
+      });
       return;
     }
     const started = now();
