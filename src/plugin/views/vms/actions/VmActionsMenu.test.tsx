@@ -135,4 +135,21 @@ describe('VmActionsDropdown', () => {
       metadata: { labels: { old: null, tier: 'gold' } },
     });
   });
+
+  it('takes a snapshot in the same dialog as the Snapshots tab (guest agent warning included)', async () => {
+    const { vm: machine, vmi: instance } = running();
+    render(<VmActionsDropdown namespace="ns" name="web" vm={machine} vmi={instance} />);
+    await userEvent.click(
+      within(await openMenu()).getByRole('menuitem', { name: /^Take snapshot/ }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Take snapshot' });
+    expect(
+      within(dialog).getByText('A snapshot of web: its disks and its configuration.'),
+    ).toBeVisible();
+    expect(within(dialog).getByText('No guest agent')).toBeVisible();
+    expect(
+      (within(dialog).getByRole('textbox', { name: /Snapshot name/ }) as HTMLInputElement).value,
+    ).toMatch(/^web-snapshot-\d{8}-\d{6}$/);
+    expect(within(dialog).getByRole('textbox', { name: 'Description' })).toBeVisible();
+  });
 });

@@ -103,7 +103,15 @@ const VmActionsMenu = ({
       isOpen={isOpen}
       onOpenChange={setOpen}
       onSelect={() => setOpen(false)}
-      popperProps={{ position: 'right', appendTo: () => document.body }}
+      // Opens inward from the ⋮ and is kept inside the window, so it never widens the page. Its
+      // width is fixed: the items arrive after it opened, and a menu that grew then would run
+      // past the edge it was placed against (descriptions wrap instead).
+      popperProps={{
+        position: 'right',
+        appendTo: () => document.body,
+        preventOverflow: true,
+        width: '20rem',
+      }}
       toggle={(toggleRef: Ref<MenuToggleElement>) => (
         <MenuToggle
           ref={toggleRef}

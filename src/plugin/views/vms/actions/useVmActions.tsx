@@ -12,8 +12,8 @@ import { CloneVmModal } from './modals/CloneVmModal';
 import { ActionErrorModal, ConfirmActionModal } from './modals/ConfirmActionModal';
 import { DeleteVmModal } from './modals/DeleteVmModal';
 import { EditMetadataModal } from './modals/EditMetadataModal';
+import { TakeSnapshotModal } from './modals/TakeSnapshotModal';
 import { MigrateVmModal } from './modals/MigrateVmModal';
-import { SnapshotVmModal } from './modals/SnapshotVmModal';
 import { SshCommandModal } from './modals/SshCommandModal';
 import { useVmActionAccess, type VmActionAccess } from './vmActionAccess';
 import { vmActions, type Translate, type VmActionItem } from './vmActionModel';
@@ -43,7 +43,7 @@ export const launchVmAction = (item: VmActionItem, context: LaunchContext): void
         case 'clone':
           return vm ? <CloneVmModal vm={vm} close={close} /> : null;
         case 'snapshot':
-          return vm ? <SnapshotVmModal vm={vm} close={close} /> : null;
+          return vm ? <TakeSnapshotModal vm={vm} vmi={vmi} onClose={close} /> : null;
         case 'delete':
           return vm ? <DeleteVmModal vm={vm} close={close} /> : null;
         case 'migrate':

@@ -126,8 +126,15 @@ describe('VirtualMachinesListPage', () => {
       '/k8s/ns/ns/kubevirt.io~v1~VirtualMachine/alpha',
     );
     expect(within(table).getByText('10.0.0.2')).toBeVisible();
-    expect(within(table).getByText('2 CPU | 4Gi')).toBeVisible();
+    // CPU over memory, each on its own line (the CSV keeps "2 CPU | 4Gi").
+    expect(within(table).getByText('2 CPU')).toBeVisible();
+    expect(within(table).getByText('4Gi')).toBeVisible();
     expect(within(table).getByText('VMI')).toBeVisible();
+    // The table scrolls inside its own container, its ⋮ column sticky at the right edge.
+    expect(table.closest('.pf-v6-c-scroll-inner-wrapper')).not.toBeNull();
+    expect(
+      within(table).getByRole('button', { name: 'Actions for alpha' }).closest('td'),
+    ).toHaveClass('pf-v6-c-table__sticky-cell');
     expect(
       within(table).getByRole('button', { name: 'Status of beta: Stopped. Show details' }),
     ).toBeVisible();

@@ -15,7 +15,18 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { SearchIcon, VirtualMachineIcon } from '@patternfly/react-icons';
-import { Caption, Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
+import {
+  Caption,
+  InnerScrollContainer,
+  OuterScrollContainer,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  type ThProps,
+} from '@patternfly/react-table';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAccessReview } from '../../../api/access';
@@ -27,10 +38,10 @@ import { vmIndexSearch, type SortKey, type VmSummary } from '../../../api/vmInde
 import { useK8sWatchList } from '../../../api/watch';
 import { usePluginTranslation } from '../../../i18n';
 import { launchModal } from '../actions/launchModal';
-import { useVmActionAccess, VM_ACCESS_REVIEWS } from '../actions/vmActionAccess';
+import { VM_ACCESS_REVIEWS } from '../actions/vmActionAccess';
 import { VmActionsKebab } from '../actions/VmActionsMenu';
 import { BulkActionModal } from './BulkActionModal';
-import { BULK_ACTIONS, type BulkAction } from './bulkActions';
+import type { BulkAction } from './bulkActions';
 import { ColumnManagementModal } from './ColumnManagementModal';
 import { downloadText, toCsv } from './csv';
 import {
@@ -43,12 +54,16 @@ import {
 } from './listQuery';
 import { usePageSize, useVisibleColumns } from './listSettings';
 import { columnsFor, type ColumnContext, type VmColumn } from './vmColumns';
+import { useBulkActions } from './useBulkActions';
 import { fetchAllVms, useVmListPage } from './vmPaging';
 import { VmListToolbar } from './VmListToolbar';
 
 const ALL_NAMESPACES_KEY = '#ALL_NS#';
 
 const rowKey = (row: VmSummary) => `${row.namespace}/${row.name}`;
+
+/** The sticky ⋮ column: the kebab and its padding. */
+const ACTIONS_COLUMN_WIDTH = '3.5rem';
 
 const NO_SELECTION = new Map<string, VmSummary>();
 
@@ -114,8 +129,7 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
   );
 
   // ---- rights and options --------------------------------------------------------------------
-  const { access } = useVmActionAccess(namespace);
-  const bulkActions = BULK_ACTIONS.filter((action) => access[action.access]);
+  const bulk = useBulkActions(namespace, selected.values());
   const canListNodes = useAccessReview(VM_ACCESS_REVIEWS.listNodes()).allowed;
   const nodes = useK8sWatchList<K8sObject>(NodeModel, canListNodes ? {} : null);
   const nodeOptions = useMemo(() => {
@@ -266,40 +280,54 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
           </EmptyStateFooter>
         </EmptyState>
       );
+    // The table scrolls inside its card (never the page) and its ⋮ column stays in view.
     return (
-      <Table aria-label={t('VirtualMachines')} variant="compact" isStriped>
-        <Caption>
-          {t('{{total}} VirtualMachines; showing {{from}}–{{to}}', {
-            total: page.total,
-            from: (state.page - 1) * perPage + 1,
-            to: (state.page - 1) * perPage + rows.length,
-          })}
-        </Caption>
-        <Thead>
-          <Tr>
-            <Th screenReaderText={t('Select')} />
-            {columns.map((column, index) => (
-              <Th key={column.id} modifier="wrap" sort={sortProps(column.sortKey, index)}>
-                {column.title(t)}
-              </Th>
-            ))}
-            <Th screenReaderText={t('Actions')} />
-          </Tr>
-        </Thead>
-        <Tbody aria-busy={loading}>
-          {rows.map((row, rowIndex) => (
-            <VmRow
-              key={rowKey(row)}
-              row={row}
-              rowIndex={rowIndex}
-              columns={columns}
-              context={context}
-              isSelected={selected.has(rowKey(row))}
-              onToggle={toggleRow}
-            />
-          ))}
-        </Tbody>
-      </Table>
+      <OuterScrollContainer>
+        <InnerScrollContainer>
+          <Table aria-label={t('VirtualMachines')} variant="compact" isStriped>
+            <Caption>
+              {t('{{total}} VirtualMachines; showing {{from}}–{{to}}', {
+                total: page.total,
+                from: (state.page - 1) * perPage + 1,
+                to: (state.page - 1) * perPage + rows.length,
+              })}
+            </Caption>
+            <Thead>
+              <Tr>
+                <Th screenReaderText={t('Select')} className="pf-v6-c-table__check" />
+                {columns.map((column, index) => (
+                  <Th
+                    key={column.id}
+                    modifier={column.modifier ?? 'wrap'}
+                    sort={sortProps(column.sortKey, index)}
+                  >
+                    {column.title(t)}
+                  </Th>
+                ))}
+                <Th
+                  screenReaderText={t('Actions')}
+                  isStickyColumn
+                  stickyMinWidth={ACTIONS_COLUMN_WIDTH}
+                  hasLeftBorder
+                />
+              </Tr>
+            </Thead>
+            <Tbody aria-busy={loading}>
+              {rows.map((row, rowIndex) => (
+                <VmRow
+                  key={rowKey(row)}
+                  row={row}
+                  rowIndex={rowIndex}
+                  columns={columns}
+                  context={context}
+                  isSelected={selected.has(rowKey(row))}
+                  onToggle={toggleRow}
+                />
+              ))}
+            </Tbody>
+          </Table>
+        </InnerScrollContainer>
+      </OuterScrollContainer>
     );
   };
 
@@ -341,7 +369,8 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
             })
           }
           clearSelection={() => setSelected(() => new Map())}
-          bulkActions={bulkActions}
+          bulkActions={bulk.actions}
+          bulkAvailable={bulk.available}
           onBulk={openBulk}
           onExport={() => void exportCsv()}
           exporting={exporting}
@@ -388,7 +417,7 @@ const VmRow = memo(
     const { t } = context;
     return (
       <Tr>
-        <Td>
+        <Td className="pf-v6-c-table__check">
           <Checkbox
             id={`virtualization-plugin-vm-select-${rowIndex}`}
             aria-label={t('Select {{name}}', { name: row.name })}
@@ -397,11 +426,11 @@ const VmRow = memo(
           />
         </Td>
         {columns.map((column) => (
-          <Td key={column.id} dataLabel={column.title(t)}>
+          <Td key={column.id} dataLabel={column.title(t)} modifier={column.modifier}>
             {column.render ? column.render(row, context) : column.value(row, context) || '—'}
           </Td>
         ))}
-        <Td isActionCell>
+        <Td isActionCell isStickyColumn stickyMinWidth={ACTIONS_COLUMN_WIDTH} hasLeftBorder>
           <VmActionsKebab namespace={row.namespace} name={row.name} standalone={row.standalone} />
         </Td>
       </Tr>

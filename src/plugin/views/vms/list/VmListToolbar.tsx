@@ -102,6 +102,8 @@ export interface VmListToolbarProps {
   selectPage: (on: boolean) => void;
   clearSelection: () => void;
   bulkActions: BulkAction[];
+  /** Show "Actions on selected" (across projects its items depend on the selection). */
+  bulkAvailable?: boolean;
   onBulk: (action: BulkAction) => void;
   onExport: () => void;
   exporting: boolean;
@@ -169,16 +171,18 @@ export const VmListToolbar = (props: VmListToolbarProps) => {
               : undefined}
           </MenuToggleCheckbox>
         </ToolbarItem>
-        <ToolbarToggleGroup toggleIcon={<FilterIcon />} breakpoint="xl">
-          <ToolbarItem>
-            <SearchInput
-              aria-label={t('Filter by name or label')}
-              placeholder={t('Filter by name or label')}
-              value={text}
-              onChange={(_, value) => setText(value)}
-              onClear={() => setText('')}
-            />
-          </ToolbarItem>
+        {/* The name search stays in view; the other filters fold behind a toggle below 2xl,
+            so the toolbar keeps to one row with the navigation open. */}
+        <ToolbarItem>
+          <SearchInput
+            aria-label={t('Filter by name or label')}
+            placeholder={t('Filter by name or label')}
+            value={text}
+            onChange={(_, value) => setText(value)}
+            onClear={() => setText('')}
+          />
+        </ToolbarItem>
+        <ToolbarToggleGroup toggleIcon={<FilterIcon />} breakpoint="2xl">
           <ToolbarGroup variant="filter-group">
             <ToolbarFilter
               labels={state.status.map((status) => ({
@@ -294,7 +298,7 @@ export const VmListToolbar = (props: VmListToolbarProps) => {
             </ToolbarItem>
           </ToolbarGroup>
         </ToolbarToggleGroup>
-        {props.bulkActions.length > 0 && (
+        {(props.bulkAvailable ?? props.bulkActions.length > 0) && (
           <ToolbarItem>
             <Dropdown
               isOpen={bulkOpen}
@@ -312,6 +316,11 @@ export const VmListToolbar = (props: VmListToolbarProps) => {
               )}
             >
               <DropdownList>
+                {props.bulkActions.length === 0 && (
+                  <DropdownItem isDisabled key="none">
+                    {t('No actions you may run')}
+                  </DropdownItem>
+                )}
                 {props.bulkActions.map((action, at) => [
                   action.id === 'delete' && at > 0 ? (
                     <Divider key="divider" component="li" />

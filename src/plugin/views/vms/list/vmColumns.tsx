@@ -44,6 +44,8 @@ export interface VmColumn {
   /** The cell as text: the CSV export, and the cell when `render` is absent. */
   value: (row: Row, context: ColumnContext) => string;
   render?: (row: Row, context: ColumnContext) => ReactNode;
+  /** How the header and cells lay out: short values stay on one line, long ones wrap. */
+  modifier?: 'nowrap' | 'wrap' | 'breakWord';
 }
 
 const DASH = '—';
@@ -101,6 +103,7 @@ export const VM_COLUMNS: VmColumn[] = [
   {
     id: 'conditions',
     title: (t) => t('Conditions'),
+    modifier: 'wrap',
     defaultVisible: true,
     value: (row) =>
       notableConditions(row)
@@ -155,6 +158,7 @@ export const VM_COLUMNS: VmColumn[] = [
     id: 'created',
     title: (t) => t('Created'),
     sortKey: 'created',
+    modifier: 'nowrap',
     defaultVisible: true,
     value: (row) => row.created ?? '',
     render: (row, { language }) =>
@@ -179,6 +183,18 @@ export const VM_COLUMNS: VmColumn[] = [
     title: (t) => t('CPU | Memory'),
     defaultVisible: true,
     value: (row, { t }) => cpuMemory(row, t),
+    // Two short lines that never break inside: narrower than one long one.
+    render: (row, { t }) => {
+      if (row.cpu === undefined && !row.memory) return DASH;
+      return (
+        <>
+          <div style={{ whiteSpace: 'nowrap' }}>
+            {row.cpu === undefined ? DASH : t('{{count}} CPU', { count: row.cpu })}
+          </div>
+          <div style={{ whiteSpace: 'nowrap' }}>{row.memory ?? DASH}</div>
+        </>
+      );
+    },
   },
   {
     id: 'os',

@@ -80,10 +80,25 @@ describe('EventsTab', () => {
     expect(screen.getByText('events is forbidden')).toBeVisible();
   });
 
-  it('sorts by last seen, keeping the API order on ties', () => {
+  it('sorts by last seen, ties by name then uid whatever order they came in', () => {
     const a = event('a', { lastTimestamp: '2026-01-01T00:00:00Z' });
     const b = event('b', { lastTimestamp: '2026-01-01T00:00:00Z' });
+    const b2 = { ...event('b', { lastTimestamp: '2026-01-01T00:00:00Z' }) };
+    b2.metadata = { ...b2.metadata, uid: 'a-uid' };
     const c = event('c', { metadata: { name: 'c', creationTimestamp: '2026-01-03T00:00:00Z' } });
-    expect(sortEventsNewestFirst([a, b, c]).map((e) => e.metadata?.name)).toEqual(['c', 'a', 'b']);
+    const names = (events: K8sEvent[]) =>
+      sortEventsNewestFirst(events).map((e) => `${e.metadata?.name}/${e.metadata?.uid}`);
+    expect(names([a, b, b2, c])).toEqual(['c/undefined', 'a/a', 'b/a-uid', 'b/b']);
+    expect(names([b, c, b2, a])).toEqual(names([a, b, b2, c]));
+  });
+
+  it('shows times compactly, the exact time in a tooltip', () => {
+    const recent = new Date(Date.now() - 5 * 60_000).toISOString();
+    watchState.lists.set('Event', {
+      loaded: true,
+      data: [event('one', { reason: 'Started', firstTimestamp: recent, lastTimestamp: recent })],
+    });
+    renderAt(tab());
+    expect(screen.getAllByText('5 minutes ago')).toHaveLength(2);
   });
 });

@@ -9,7 +9,7 @@ import { useK8sWatchList } from '../../../../api/watch';
 import { usePluginTranslation } from '../../../../i18n';
 import { LoadingSkeleton } from '../DetailsStates';
 import type { VmTabProps } from '../tabs';
-import { Time } from '../Time';
+import { RelativeTime } from '../Time';
 import { firstSeen, lastSeen, sortEventsNewestFirst } from './sortEvents';
 
 const KINDS = new Set(['VirtualMachine', 'VirtualMachineInstance']);
@@ -50,7 +50,7 @@ export const EventsTab = ({ namespace, name }: VmTabProps) => {
   return (
     <>
       <Content component="p">{t('Live: new events appear at the top.')}</Content>
-      <Table variant="compact" aria-label={t('Events')}>
+      <Table variant="compact" gridBreakPoint="grid-md" aria-label={t('Events')}>
         <Thead>
           <Tr>
             <Th modifier="wrap">{t('Type')}</Th>
@@ -82,10 +82,10 @@ export const EventsTab = ({ namespace, name }: VmTabProps) => {
                 <Td dataLabel={t('Message')}>{event.message}</Td>
                 <Td dataLabel={t('Count')}>{event.count ?? 1}</Td>
                 <Td dataLabel={t('First seen')} modifier="nowrap">
-                  <Time value={firstSeen(event)} />
+                  <RelativeTime value={firstSeen(event)} />
                 </Td>
                 <Td dataLabel={t('Last seen')} modifier="nowrap">
-                  <Time value={lastSeen(event)} />
+                  <RelativeTime value={lastSeen(event)} />
                 </Td>
               </Tr>
             );

@@ -14,9 +14,19 @@ export const lastSeen = (event: K8sEvent): string =>
 export const firstSeen = (event: K8sEvent): string =>
   String(event.firstTimestamp ?? event.eventTime ?? event.metadata?.creationTimestamp ?? '');
 
-/** Newest first; ties keep the API's order. */
+const byText = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Newest first; events of the same second (timestamps have no more) by name, then uid, so the
+ * order is the same on every load whatever order the API (or the watch) delivered them in.
+ */
 export const sortEventsNewestFirst = (events: K8sEvent[]): K8sEvent[] =>
   events
-    .map((event, index) => ({ event, index, time: Date.parse(lastSeen(event)) || 0 }))
-    .sort((a, b) => b.time - a.time || a.index - b.index)
+    .map((event) => ({ event, time: Date.parse(lastSeen(event)) || 0 }))
+    .sort(
+      (a, b) =>
+        b.time - a.time ||
+        byText(a.event.metadata?.name, b.event.metadata?.name) ||
+        byText(a.event.metadata?.uid, b.event.metadata?.uid),
+    )
     .map(({ event }) => event);

@@ -46,7 +46,7 @@ export const DisksCard = ({
         {rows.length === 0 ? (
           <Content component="p">{t('No disks')}</Content>
         ) : (
-          <Table variant="compact" aria-label={t('Disks')}>
+          <Table variant="compact" gridBreakPoint="grid-md" aria-label={t('Disks')}>
             <Thead>
               <Tr>
                 <Th modifier="wrap">{t('Name')}</Th>
@@ -60,12 +60,18 @@ export const DisksCard = ({
             <Tbody>
               {rows.map((row) => (
                 <Tr key={row.name}>
-                  <Td dataLabel={t('Name')}>{row.name}</Td>
+                  <Td dataLabel={t('Name')} modifier="breakWord">
+                    {row.name}
+                  </Td>
                   <Td dataLabel={t('Drive')}>{driveText(t, row.drive)}</Td>
                   <Td dataLabel={t('Size')}>{row.size ?? '—'}</Td>
                   <Td dataLabel={t('Interface')}>{row.interface ?? '—'}</Td>
-                  <Td dataLabel={t('Storage class')}>{row.storageClass ?? '—'}</Td>
-                  <Td dataLabel={t('Source')}>{sourceText(t, row.source)}</Td>
+                  <Td dataLabel={t('Storage class')} modifier="breakWord">
+                    {row.storageClass ?? '—'}
+                  </Td>
+                  <Td dataLabel={t('Source')} modifier="breakWord">
+                    {sourceText(t, row.source)}
+                  </Td>
                 </Tr>
               ))}
             </Tbody>

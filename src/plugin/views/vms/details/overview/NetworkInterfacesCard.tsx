@@ -23,7 +23,7 @@ export const NetworkInterfacesCard = ({
         {rows.length === 0 ? (
           <Content component="p">{t('No network interfaces')}</Content>
         ) : (
-          <Table variant="compact" aria-label={t('Network interfaces')}>
+          <Table variant="compact" gridBreakPoint="grid-md" aria-label={t('Network interfaces')}>
             <Thead>
               <Tr>
                 <Th modifier="wrap">{t('Name')}</Th>
@@ -38,12 +38,16 @@ export const NetworkInterfacesCard = ({
                 <Tr key={row.name}>
                   <Td dataLabel={t('Name')}>{row.name}</Td>
                   <Td dataLabel={t('Model')}>{row.model}</Td>
-                  <Td dataLabel={t('Network')}>
+                  <Td dataLabel={t('Network')} modifier="breakWord">
                     {row.network === 'pod' ? t('Pod networking') : row.network || '—'}
                     {row.binding && ` (${row.binding})`}
                   </Td>
-                  <Td dataLabel={t('MAC address')}>{row.mac ?? '—'}</Td>
-                  <Td dataLabel={t('IP address')}>{row.ips.join(', ') || '—'}</Td>
+                  <Td dataLabel={t('MAC address')} modifier="breakWord">
+                    {row.mac ?? '—'}
+                  </Td>
+                  <Td dataLabel={t('IP address')} modifier="breakWord">
+                    {row.ips.join(', ') || '—'}
+                  </Td>
                 </Tr>
               ))}
             </Tbody>

@@ -72,10 +72,11 @@ export const OverviewTab = ({ namespace, name, vm, vmi, pod, migration }: VmTabP
       <GridItem lg={3}>
         <ServicesCard namespace={namespace} vm={vm} />
       </GridItem>
-      <GridItem lg={6}>
+      {/* Side by side only where each half is wide enough for the tables to fit unscrolled. */}
+      <GridItem lg={12} xl2={6}>
         <NetworkInterfacesCard vm={vm} vmi={vmi} />
       </GridItem>
-      <GridItem lg={6}>
+      <GridItem lg={12} xl2={6}>
         <DisksCard vm={vm} claims={claims.data} dataVolumes={dataVolumes.data} />
       </GridItem>
     </Grid>

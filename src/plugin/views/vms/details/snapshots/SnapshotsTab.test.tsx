@@ -8,8 +8,9 @@ import { makeVm, makeVmi, NAME, NS, renderAt, statusError, watchState } from '..
 import { SnapshotsTab } from './SnapshotsTab';
 
 vi.mock('../../../../api/watch', async () => (await import('../testSupport')).fakeWatch);
+const access = { allowed: true, loading: false };
 vi.mock('../../../../api/access', () => ({
-  useAccessReview: () => ({ allowed: true, loading: false }),
+  useAccessReview: () => access,
 }));
 vi.mock('../../../../api/k8s', () => ({
   k8sCreate: vi.fn(),
@@ -29,11 +30,13 @@ const snapshot = (
 
 const openRowMenu = async (rowName: string) => {
   const row = screen.getByText(rowName).closest('tr') as HTMLElement;
-  await userEvent.click(within(row).getByRole('button', { name: /kebab/i }));
+  await userEvent.click(within(row).getByRole('button', { name: `Actions for ${rowName}` }));
   return screen.findByRole('menu');
 };
 
 beforeEach(() => {
+  access.allowed = true;
+  access.loading = false;
   watchState.reset();
   vi.mocked(k8sCreate).mockReset();
   watchState.lists.set('VirtualMachineSnapshot', {
@@ -127,5 +130,57 @@ describe('SnapshotsTab', () => {
       metadata: { name: 'before-upgrade' },
       spec: { source: { kind: 'VirtualMachine', name: NAME } },
     });
+  });
+
+  it('shows Take snapshot ready (with a spinner) while the permission loads, disabled once refused', () => {
+    access.loading = true;
+    access.allowed = false;
+    const { unmount } = renderAt(
+      <SnapshotsTab namespace={NS} name={NAME} vm={makeVm()} rest={[]} />,
+    );
+    const button = screen.getByRole('button', { name: /Take snapshot/ });
+    expect(button).not.toHaveAttribute('aria-disabled', 'true');
+    expect(within(button).getByRole('progressbar')).toBeInTheDocument();
+    unmount();
+    access.loading = false;
+    renderAt(<SnapshotsTab namespace={NS} name={NAME} vm={makeVm()} rest={[]} />);
+    expect(screen.getByRole('button', { name: 'Take snapshot' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  });
+
+  it('asks to acknowledge the disks a snapshot leaves out, and sends the description', async () => {
+    vi.mocked(k8sCreate).mockResolvedValue({});
+    const vm = makeVm({
+      status: {
+        printableStatus: 'Stopped',
+        volumeSnapshotStatuses: [
+          { name: 'rootdisk', enabled: true },
+          { name: 'scratch', enabled: false, reason: 'No VolumeSnapshotClass' },
+        ],
+      },
+    });
+    renderAt(<SnapshotsTab namespace={NS} name={NAME} vm={vm} rest={[]} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Take snapshot' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('scratch: No VolumeSnapshotClass')).toBeVisible();
+    expect(within(dialog).queryByText('No guest agent')).toBeNull();
+    const save = within(dialog).getByRole('button', { name: 'Save' });
+    expect(save).toBeDisabled();
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Description' }), 'pre');
+    await userEvent.click(
+      within(dialog).getByRole('checkbox', {
+        name: 'I am aware of this warning and wish to proceed',
+      }),
+    );
+    await userEvent.click(save);
+    await waitFor(() => expect(k8sCreate).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(k8sCreate).mock.calls[0]![1]).toMatchObject({
+      kind: 'VirtualMachineSnapshot',
+      metadata: { annotations: { description: 'pre' } },
+      spec: { source: { kind: 'VirtualMachine', name: NAME } },
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });

@@ -1,4 +1,13 @@
-import { Button, Content, EmptyState, EmptyStateBody, Flex, Tooltip } from '@patternfly/react-core';
+import {
+  Button,
+  Content,
+  EmptyState,
+  EmptyStateBody,
+  Flex,
+  MenuToggle,
+  Tooltip,
+} from '@patternfly/react-core';
+import { EllipsisVIcon } from '@patternfly/react-icons';
 import {
   ActionsColumn,
   Table,
@@ -24,7 +33,7 @@ import { CreateVmFromSnapshotModal } from './CreateVmFromSnapshotModal';
 import { RestoreProgress } from './RestoreProgress';
 import { newRestore } from './snapshotObjects';
 import { SnapshotIndications, SnapshotPhase } from './SnapshotStatus';
-import { TakeSnapshotModal } from './TakeSnapshotModal';
+import { TakeSnapshotModal } from '../../actions/modals/TakeSnapshotModal';
 import { useVmRestores, useVmSnapshots } from './useVmSnapshots';
 
 type Dialog =
@@ -163,7 +172,21 @@ export const SnapshotsTab = ({ namespace, name, vm, vmi }: VmTabProps) => {
                   <Time value={lastRestoredFrom(snapshotName)} />
                 </Td>
                 <Td isActionCell>
-                  <ActionsColumn items={rowActions(snapshot)} />
+                  <ActionsColumn
+                    items={rowActions(snapshot)}
+                    popperProps={{ position: 'right' }}
+                    actionsToggle={({ onToggle, isOpen, isDisabled, toggleRef }) => (
+                      <MenuToggle
+                        ref={toggleRef}
+                        variant="plain"
+                        aria-label={t('Actions for {{name}}', { name: snapshotName })}
+                        icon={<EllipsisVIcon />}
+                        onClick={onToggle}
+                        isExpanded={isOpen}
+                        isDisabled={isDisabled}
+                      />
+                    )}
+                  />
                 </Td>
               </Tr>
             );
@@ -173,11 +196,18 @@ export const SnapshotsTab = ({ namespace, name, vm, vmi }: VmTabProps) => {
     );
   };
 
+  // While the permission is being checked the button looks ready, with a progress spinner (a
+  // disabled look would claim the user may not); a click then opens the dialog, whose Save
+  // shows the server's answer if it is no.
   const takeButton = (
     <Button
       variant="primary"
       onClick={() => setDialog({ kind: 'take' })}
-      isAriaDisabled={!canSnapshot.allowed || !!vm.status?.snapshotInProgress}
+      isLoading={canSnapshot.loading}
+      spinnerAriaValueText={canSnapshot.loading ? t('Loading') : undefined}
+      isAriaDisabled={
+        (!canSnapshot.loading && !canSnapshot.allowed) || !!vm.status?.snapshotInProgress
+      }
     >
       {t('Take snapshot')}
     </Button>

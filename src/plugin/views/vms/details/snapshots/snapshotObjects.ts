@@ -1,25 +1,4 @@
-import type {
-  VirtualMachineClone,
-  VirtualMachineRestore,
-  VirtualMachineSnapshot,
-} from '../../../../api/types';
-
-/** A snapshot of the VM (snapshot.kubevirt.io/v1beta1). */
-export const newSnapshot = (
-  namespace: string,
-  vmName: string,
-  name: string,
-  description?: string,
-): VirtualMachineSnapshot => ({
-  apiVersion: 'snapshot.kubevirt.io/v1beta1',
-  kind: 'VirtualMachineSnapshot',
-  metadata: {
-    name,
-    namespace,
-    ...(description ? { annotations: { description } } : {}),
-  },
-  spec: { source: { apiGroup: 'kubevirt.io', kind: 'VirtualMachine', name: vmName } },
-});
+import type { VirtualMachineClone, VirtualMachineRestore } from '../../../../api/types';
 
 /** Restores the VM in place from one of its snapshots; KubeVirt waits until it is stopped. */
 export const newRestore = (

@@ -1,5 +1,6 @@
 // CodeMirror 6 for YAML. This module is loaded only with the YAML tab (React.lazy), so the list
 // and the other tabs do not pay for the editor.
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import {
   bracketMatching,
@@ -9,7 +10,7 @@ import {
   indentOnInput,
   syntaxHighlighting,
 } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import {
   drawSelection,
@@ -31,8 +32,10 @@ export interface YamlEditorProps {
 // PatternFly tokens only, so the editor follows the light and dark themes.
 const token = (name: string) => `var(--pf-t--global--${name})`;
 const theme = EditorView.theme({
+  // As high as the window allows with the header, tabs and the Save/Reload bar still in view.
   '&': {
-    height: '60vh',
+    height: 'calc(100vh - 24rem)',
+    minHeight: '16rem',
     fontSize: token('font--size--body--sm'),
     color: token('text--color--regular'),
     backgroundColor: token('background--color--primary--default'),
@@ -81,37 +84,43 @@ const YamlEditor = ({ value, onChange, readOnly = false, ariaLabel }: YamlEditor
   const onChangeRef = useRef(onChange);
   // Set while `value` is applied from outside: that is not an edit (it would clear "Saved").
   const applying = useRef(false);
+  const extensionsRef = useRef<Extension[]>([]);
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
 
   useEffect(() => {
     if (!host.current) return undefined;
+    const extensions: Extension[] = [
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      foldGutter(),
+      drawSelection(),
+      indentOnInput(),
+      bracketMatching(),
+      highlightActiveLine(),
+      syntaxHighlighting(highlight),
+      history(),
+      keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap]),
+      yaml(),
+      theme,
+      EditorState.readOnly.of(readOnly),
+      EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged && !applying.current)
+          onChangeRef.current(update.state.doc.toString());
+      }),
+    ];
     const editor = new EditorView({
       parent: host.current,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          lineNumbers(),
-          highlightActiveLineGutter(),
-          foldGutter(),
-          drawSelection(),
-          indentOnInput(),
-          bracketMatching(),
-          highlightActiveLine(),
-          syntaxHighlighting(highlight),
-          keymap.of(foldKeymap),
-          yaml(),
-          theme,
-          EditorState.readOnly.of(readOnly),
-          EditorView.contentAttributes.of({ 'aria-label': ariaLabel }),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged && !applying.current)
-              onChangeRef.current(update.state.doc.toString());
-          }),
-        ],
-      }),
+      state: EditorState.create({ doc: value, extensions }),
     });
+    extensionsRef.current = extensions;
+    // The scroller is reachable by keyboard and named, so a reader (read only: the content is
+    // not editable, hence not focusable) can scroll it with the arrow keys.
+    editor.scrollDOM.tabIndex = 0;
+    editor.scrollDOM.setAttribute('role', 'region');
+    editor.scrollDOM.setAttribute('aria-label', ariaLabel);
     view.current = editor;
     return () => editor.destroy();
     // The editor is made once per mode; later values arrive through the effect below.
@@ -123,7 +132,19 @@ const YamlEditor = ({ value, onChange, readOnly = false, ariaLabel }: YamlEditor
     if (editor && editor.state.doc.toString() !== value) {
       applying.current = true;
       try {
-        editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+        // A fresh state, so the history starts over: Undo after Reload must not bring the
+        // discarded edits back into the new version.
+        // Where the reader was (a save brings a new resourceVersion, not a new place to read).
+        const { scrollTop } = editor.scrollDOM;
+        const head = Math.min(editor.state.selection.main.head, value.length);
+        editor.setState(
+          EditorState.create({
+            doc: value,
+            selection: { anchor: head },
+            extensions: extensionsRef.current,
+          }),
+        );
+        editor.scrollDOM.scrollTop = scrollTop;
       } finally {
         applying.current = false;
       }

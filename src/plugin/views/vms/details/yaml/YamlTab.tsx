@@ -220,6 +220,7 @@ const YamlTab = ({ namespace, name, vm }: VmTabProps) => {
       </Suspense>
       <Flex
         className="virtualization-plugin__vm-yaml-actions"
+        style={{ marginBlockStart: 'var(--pf-t--global--spacer--sm)' }}
         spaceItems={{ default: 'spaceItemsSm' }}
       >
         {!readOnly && (

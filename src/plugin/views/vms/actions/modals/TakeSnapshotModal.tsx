@@ -4,30 +4,30 @@ import {
   Checkbox,
   Form,
   FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
   List,
   ListItem,
   Modal,
   ModalBody,
   ModalFooter,
   ModalHeader,
-  TextInput,
+  TextArea,
 } from '@patternfly/react-core';
 import { useState } from 'react';
-import { errorMessage } from '../../../../api/bff';
-import { k8sCreate } from '../../../../api/k8s';
-import { VirtualMachineSnapshotModel } from '../../../../api/models';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../api/types';
 import { usePluginTranslation } from '../../../../i18n';
-import { defaultSnapshotName, isDnsLabel } from './names';
-import { newSnapshot } from './snapshotObjects';
+import { generatedSnapshotName, validateResourceName } from '../nameValidation';
+import { takeSnapshot } from '../vmMutations';
+import { ModalError } from './ModalError';
+import { NameField } from './NameField';
 
 export const guestAgentConnected = (vmi?: VirtualMachineInstance) =>
   !!vmi?.status?.conditions?.some((c) => c.type === 'AgentConnected' && c.status === 'True');
 
-/** Name a snapshot of the VM and take it, warned about what it will not capture. */
+/**
+ * Take snapshot, the one dialog for the Actions menus and the Snapshots tab: an editable
+ * generated name, a description, and what the snapshot will not capture (disks left out must be
+ * acknowledged; a running VM without guest agent gets a best-effort snapshot).
+ */
 export const TakeSnapshotModal = ({
   vm,
   vmi,
@@ -40,39 +40,41 @@ export const TakeSnapshotModal = ({
   const { t } = usePluginTranslation();
   const namespace = vm.metadata?.namespace ?? '';
   const vmName = vm.metadata?.name ?? '';
-  const [name, setName] = useState(() => defaultSnapshotName(vmName));
+  const [name, setName] = useState(() => generatedSnapshotName(vmName));
   const [description, setDescription] = useState('');
   const [aware, setAware] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
 
-  const running = !!vmi;
-  const noAgent = running && !guestAgentConnected(vmi);
+  const noAgent = vmi?.status?.phase === 'Running' && !guestAgentConnected(vmi);
   const excluded = (vm.status?.volumeSnapshotStatuses ?? []).filter((v) => !v.enabled);
-  const validName = isDnsLabel(name);
-  const canSubmit = validName && (excluded.length === 0 || aware) && !submitting;
+  const nameError = validateResourceName(name, t);
+  const canSubmit = !nameError && (excluded.length === 0 || aware) && !submitting;
 
   const submit = async () => {
     setSubmitting(true);
     setError(undefined);
     try {
-      await k8sCreate(
-        VirtualMachineSnapshotModel,
-        newSnapshot(namespace, vmName, name, description.trim()),
-        {
-          namespace,
-        },
+      await takeSnapshot(
+        { namespace, name: vmName },
+        { name, description: description.trim() || undefined },
       );
       onClose();
-    } catch (e) {
-      setError(errorMessage(e));
+    } catch (failure) {
+      setError(failure);
       setSubmitting(false);
     }
   };
 
   return (
     <Modal isOpen onClose={onClose} variant="small" aria-labelledby="take-snapshot-title">
-      <ModalHeader title={t('Take snapshot')} labelId="take-snapshot-title" />
+      <ModalHeader
+        title={t('Take snapshot')}
+        labelId="take-snapshot-title"
+        description={t('A snapshot of {{name}}: its disks and its configuration.', {
+          name: vmName,
+        })}
+      />
       <ModalBody>
         <Form
           id="take-snapshot-form"
@@ -81,31 +83,19 @@ export const TakeSnapshotModal = ({
             if (canSubmit) void submit();
           }}
         >
-          <FormGroup label={t('Snapshot name')} isRequired fieldId="snapshot-name">
-            <TextInput
-              id="snapshot-name"
-              isRequired
-              value={name}
-              onChange={(_e, value) => setName(value)}
-              validated={validName ? 'default' : 'error'}
-            />
-            {!validName && (
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem variant="error">
-                    {t(
-                      'Use up to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.',
-                    )}
-                  </HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            )}
-          </FormGroup>
+          <NameField
+            id="snapshot-name"
+            label={t('Snapshot name')}
+            value={name}
+            error={nameError}
+            onChange={setName}
+          />
           <FormGroup label={t('Description')} fieldId="snapshot-description">
-            <TextInput
+            <TextArea
               id="snapshot-description"
               value={description}
               onChange={(_e, value) => setDescription(value)}
+              resizeOrientation="vertical"
             />
           </FormGroup>
           {noAgent && (
@@ -135,11 +125,7 @@ export const TakeSnapshotModal = ({
               />
             </Alert>
           )}
-          {error && (
-            <Alert variant="danger" isInline title={t('The snapshot could not be taken')}>
-              {error}
-            </Alert>
-          )}
+          <ModalError error={error} title={t('The snapshot could not be taken')} />
         </Form>
       </ModalBody>
       <ModalFooter>
