@@ -76,6 +76,7 @@ test.describe('VirtualMachines as admin', () => {
     await page.reload();
     await expect(vms.nameLinks()).toHaveText([STOPPED]);
     await expect(page.getByRole('list', { name: 'Status' })).toHaveText('Stopped');
+    await vms.showFilters();
     await expect(vms.filterMenuToggle('Status')).toHaveText('Status1');
     await shell.screenshot('vms-list-filtered-light');
     await page.getByRole('button', { name: 'Clear all filters' }).click();
@@ -186,7 +187,8 @@ test.describe('VirtualMachines as admin', () => {
     const aware = dialog.getByRole('checkbox', {
       name: 'I am aware of this warning and wish to proceed',
     });
-    if (await aware.isVisible()) await aware.check();
+    // Its container disk cannot be snapshotted: the dialog asks to acknowledge that.
+    await aware.check();
     await expect(dialog.getByRole('button', { name: 'Save' })).toBeEnabled();
     await shell.screenshot('vms-take-snapshot-dialog-light');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -215,6 +217,9 @@ test.describe('VirtualMachines as admin', () => {
     dialog = vms.dialog('Take snapshot');
     const name = dialog.getByRole('textbox', { name: 'Snapshot name' });
     await name.fill('before-change');
+    await dialog
+      .getByRole('checkbox', { name: 'I am aware of this warning and wish to proceed' })
+      .check();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog.getByRole('alert')).toContainText('"before-change" already exists');
     await expect(name).toHaveValue('before-change');

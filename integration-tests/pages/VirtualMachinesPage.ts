@@ -228,6 +228,13 @@ export class VirtualMachinesPage {
   }
 
   /** A filter's checkbox menu (Status, Node), not the column's sort button of the same name. */
+  /** Below the toolbar's breakpoint the filters fold behind one toggle: open it if so. */
+  async showFilters() {
+    const toggle = this.page.getByRole('button', { name: /^show filters$/i });
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true')
+      await toggle.click();
+  }
+
   filterMenuToggle(name: string) {
     // The name carries the count of chosen options once there are some ("Status 1").
     return this.page.getByRole('button', {
@@ -237,6 +244,7 @@ export class VirtualMachinesPage {
   }
 
   async toggleFilterOption(filter: string, option: string) {
+    await this.showFilters();
     await this.filterMenuToggle(filter).click();
     await this.page.getByRole('menuitem', { name: option, exact: true }).click();
     await this.page.keyboard.press('Escape');
