@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Form,
   FormGroup,
@@ -8,7 +7,6 @@ import {
   HelperTextItem,
   Modal,
   ModalBody,
-  ModalFooter,
   ModalHeader,
   Progress,
   TextInput,
@@ -20,6 +18,7 @@ import { generatedCloneName, validateResourceName } from '../nameValidation';
 import { cloneVm, type CloneProgress } from '../vmMutations';
 import { ModalError } from './ModalError';
 import { NameField } from './NameField';
+import { SubmitFooter } from './SubmitFooter';
 
 /** Clone: a VirtualMachineClone into the same project, optionally starting the copy when ready. */
 export const CloneVmModal = ({ vm, close }: { vm: VirtualMachine; close: () => void }) => {
@@ -108,20 +107,14 @@ export const CloneVmModal = ({ vm, close }: { vm: VirtualMachine; close: () => v
           <ModalError error={error} />
         </Form>
       </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="primary"
-          type="submit"
-          form="virtualization-plugin-clone-form"
-          isDisabled={!!nameError || busy}
-          isLoading={busy}
-        >
-          {t('Clone')}
-        </Button>
-        <Button variant="link" onClick={close}>
-          {busy ? t('Close') : t('Cancel')}
-        </Button>
-      </ModalFooter>
+      <SubmitFooter
+        formId="virtualization-plugin-clone-form"
+        label={t('Clone')}
+        isDisabled={!!nameError || busy}
+        busy={busy}
+        onCancel={close}
+        cancelLabel={busy ? t('Close') : t('Cancel')}
+      />
     </Modal>
   );
 };

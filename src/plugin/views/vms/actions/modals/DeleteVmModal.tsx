@@ -23,6 +23,7 @@ import { usePluginTranslation } from '../../../../i18n';
 import { deleteVm } from '../vmMutations';
 import { disksOf, type VmDisk } from '../vmState';
 import { ModalError } from './ModalError';
+import { SubmitFooter } from './SubmitFooter';
 
 /** KubeVirt's default when the VM does not set `terminationGracePeriodSeconds`. */
 const DEFAULT_GRACE_SECONDS = 180;
@@ -196,20 +197,14 @@ export const DeleteVmModal = ({ vm, close }: { vm: VirtualMachine; close: () => 
           <ModalError error={error} />
         </Form>
       </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="danger"
-          type="submit"
-          form="virtualization-plugin-delete-form"
-          isDisabled={busy || graceInvalid}
-          isLoading={busy}
-        >
-          {t('Delete')}
-        </Button>
-        <Button variant="link" onClick={close}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
+      <SubmitFooter
+        formId="virtualization-plugin-delete-form"
+        label={t('Delete')}
+        danger
+        isDisabled={busy || graceInvalid}
+        busy={busy}
+        onCancel={close}
+      />
     </Modal>
   );
 };

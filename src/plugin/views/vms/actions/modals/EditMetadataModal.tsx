@@ -9,7 +9,6 @@ import {
   HelperTextItem,
   Modal,
   ModalBody,
-  ModalFooter,
   ModalHeader,
   TextInput,
 } from '@patternfly/react-core';
@@ -20,6 +19,7 @@ import { usePluginTranslation } from '../../../../i18n';
 import { mapOf, rowsOf, validateMetadataRows, type MetadataRow } from '../metadataValidation';
 import { patchMetadataMap, type VmRef } from '../vmMutations';
 import { ModalError } from './ModalError';
+import { SubmitFooter } from './SubmitFooter';
 
 interface EditMetadataModalProps {
   model: ResourceModel;
@@ -152,20 +152,13 @@ export const EditMetadataModal = ({ model, object, field, close }: EditMetadataM
           <ModalError error={error} />
         </Form>
       </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="primary"
-          type="submit"
-          form="virtualization-plugin-metadata-form"
-          isDisabled={invalid || busy}
-          isLoading={busy}
-        >
-          {t('Save')}
-        </Button>
-        <Button variant="link" onClick={close}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
+      <SubmitFooter
+        formId="virtualization-plugin-metadata-form"
+        label={t('Save')}
+        isDisabled={invalid || busy}
+        busy={busy}
+        onCancel={close}
+      />
     </Modal>
   );
 };

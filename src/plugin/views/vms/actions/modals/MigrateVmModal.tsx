@@ -1,5 +1,4 @@
 import {
-  Button,
   Content,
   Form,
   FormGroup,
@@ -10,7 +9,6 @@ import {
   HelperTextItem,
   Modal,
   ModalBody,
-  ModalFooter,
   ModalHeader,
 } from '@patternfly/react-core';
 import { useState } from 'react';
@@ -20,6 +18,7 @@ import { useK8sWatchList } from '../../../../api/watch';
 import { usePluginTranslation } from '../../../../i18n';
 import { migrateVm } from '../vmMutations';
 import { ModalError } from './ModalError';
+import { SubmitFooter } from './SubmitFooter';
 
 type NodeObject = K8sObject & { spec?: { unschedulable?: boolean } };
 
@@ -127,20 +126,13 @@ export const MigrateVmModal = ({
           <ModalError error={error} />
         </Form>
       </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="primary"
-          type="submit"
-          form="virtualization-plugin-migrate-form"
-          isDisabled={busy}
-          isLoading={busy}
-        >
-          {t('Migrate')}
-        </Button>
-        <Button variant="link" onClick={close}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
+      <SubmitFooter
+        formId="virtualization-plugin-migrate-form"
+        label={t('Migrate')}
+        isDisabled={busy}
+        busy={busy}
+        onCancel={close}
+      />
     </Modal>
   );
 };
