@@ -78,9 +78,17 @@ export class Transfers {
     for (const worker of this.workers) worker.stop();
   }
 
-  /** Whether bytes move now, or a retry is due later. */
+  /**
+   * Whether bytes move now, or a retry is due later. A retry still waiting is handed back to
+   * the controller for when it is due: the backoff's timer may fire a moment before the wall
+   * clock reaches `retryAt`, and a retry seen as early must not be dropped.
+   */
   busy(key: string): boolean {
-    return this.active.has(key) || (this.retryAt.get(key) ?? 0) > Date.now();
+    if (this.active.has(key)) return true;
+    const wait = (this.retryAt.get(key) ?? 0) - Date.now();
+    if (wait <= 0) return false;
+    this.requeue(key, wait + 1);
+    return true;
   }
 
   schedule(key: string) {
