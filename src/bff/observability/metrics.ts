@@ -1,12 +1,12 @@
 // The BFF's own Prometheus metrics: requests by route, their duration, open WebSockets, the VM
 // index. Served at `metrics` to callers the cluster lets `get /metrics` (what Prometheus's
 // service account may do), never to any user who can reach the BFF.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { failureStatus } from '../../common/cluster-info';
 import { AccessError, selfAccessReview } from '../kube/accessReview';
 import type { KubeConnection } from '../kube/connection';
+import { createTokenCache } from '../kube/tokenCache';
 
 export interface BffMetrics {
   registry: Registry;
@@ -90,22 +90,15 @@ export interface MetricsRouteOptions {
  * non-resource URL `/metrics` (as kube-rbac-proxy asks in front of OpenShift's components).
  */
 export const metricsRoute = async (app: FastifyInstance, options: MetricsRouteOptions) => {
-  const ttlMs = options.ttlMs ?? 30_000;
-  const allowed = new Map<string, { expires: number; answer: Promise<boolean> }>();
+  const remembered = createTokenCache<boolean>(options.ttlMs ?? 30_000);
   const mayRead = (authorization: string) => {
     const connection = options.connection;
     if (!connection) return Promise.resolve(false);
-    const key = createHash('sha256').update(authorization).digest('hex');
-    const now = Date.now();
-    const cached = allowed.get(key);
-    if (cached && cached.expires > now) return cached.answer;
-    for (const [other, entry] of allowed) if (entry.expires <= now) allowed.delete(other);
-    const answer = selfAccessReview(connection, authorization, {
-      nonResource: { verb: 'get', path: '/metrics' },
-    });
-    allowed.set(key, { expires: now + ttlMs, answer });
-    answer.catch(() => allowed.delete(key));
-    return answer;
+    return remembered(authorization, () =>
+      selfAccessReview(connection, authorization, {
+        nonResource: { verb: 'get', path: '/metrics' },
+      }),
+    );
   };
 
   app.get('/metrics', async (request, reply) => {

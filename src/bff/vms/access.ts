@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { askJSON, refused, selfAccessReview } from '../kube/accessReview';
 export { AccessError } from '../kube/accessReview';
 import type { KubeConnection } from '../kube/connection';
+import { createTokenCache } from '../kube/tokenCache';
 import type { AllowedNamespaces } from './vmIndex';
 
 export interface AccessOptions {
@@ -63,7 +63,6 @@ const mapLimited = async <T, R>(items: T[], limit: number, work: (item: T) => Pr
 export const createAccessChecker = (connection: KubeConnection, options: AccessOptions = {}) => {
   const ttlMs = options.ttlMs ?? 10_000;
   const concurrency = options.concurrency ?? 16;
-  const cache = new Map<string, { expires: number; answer: Promise<AllowedNamespaces> }>();
 
   const compute = async (authorization: string): Promise<AllowedNamespaces> => {
     if (await mayListVMs(connection, authorization, '')) return 'all';
@@ -78,19 +77,9 @@ export const createAccessChecker = (connection: KubeConnection, options: AccessO
     return new Set(candidates.filter((_, at) => allowed[at]));
   };
 
-  return (authorization: string): Promise<AllowedNamespaces> => {
-    const key = createHash('sha256').update(authorization).digest('hex');
-    const now = Date.now();
-    const cached = cache.get(key);
-    if (cached && cached.expires > now) return cached.answer;
-    for (const [other, entry] of cache) if (entry.expires <= now) cache.delete(other);
-    const answer = compute(authorization);
-    cache.set(key, { expires: now + ttlMs, answer });
-    answer.catch(() => {
-      if (cache.get(key)?.answer === answer) cache.delete(key);
-    });
-    return answer;
-  };
+  const remembered = createTokenCache<AllowedNamespaces>(ttlMs);
+  return (authorization: string): Promise<AllowedNamespaces> =>
+    remembered(authorization, () => compute(authorization));
 };
 
 export type AccessChecker = ReturnType<typeof createAccessChecker>;
