@@ -330,7 +330,20 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry, samples: boo
     });
   }
   for (const object of defaultRbacObjects()) await ensureObject(object);
-  for (const node of SEED_NODES) await ensureObject(node);
+  for (const node of SEED_NODES) {
+    await ensureObject(node);
+    // Nodes seeded before they had an InternalIP get theirs.
+    const stored = store.get('core/nodes', undefined, node.metadata.name ?? '');
+    const addresses = (stored?.status as { addresses?: { type: string }[] } | undefined)?.addresses;
+    if (stored && !addresses?.some((a) => a.type === 'InternalIP'))
+      await store.put('core/nodes', {
+        ...stored,
+        status: {
+          ...(stored.status ?? {}),
+          addresses: (node.status as { addresses: object[] }).addresses,
+        },
+      });
+  }
   const shared = [
     ...clusterInstancetypes(),
     ...clusterPreferences(),

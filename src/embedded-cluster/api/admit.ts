@@ -1,4 +1,5 @@
 import { checkImmutableFields } from '../admission/immutable';
+import { KUBEVIRT_WEBHOOKS } from '../admission/kubevirtWebhook';
 import { validateObjectMeta } from '../admission/names';
 import { validateAgainstSchema } from '../admission/validateSchema';
 import type { KubeObject, ResourceType, StatusCause } from '../types';
@@ -52,5 +53,7 @@ export const admit = (
   if (causes.length) {
     throw invalid(rt, object.metadata.name ?? object.metadata.generateName ?? '', causes);
   }
+  // Validating admission webhooks run last, on what passed the API server's own checks.
+  KUBEVIRT_WEBHOOKS[resource]?.(admitted, old);
   return { object: admitted, warnings };
 };

@@ -7,11 +7,13 @@ import { servedAsCustomResource } from '../registry/crd';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject, ResourceType } from '../types';
 import { admit, type FieldValidation } from './admit';
-import { ApiError, alreadyExists, badRequest, conflict, gone, notFound } from './errors';
+import { ApiError, alreadyExists, badRequest, conflict, gone, invalid, notFound } from './errors';
 import { groupVersion, storageResource } from './resourceRegistry';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { keyOf, nameOf, now } from '../objectRefs';
 import { mutateOnAdmission } from '../network/kubemacpool';
+import { allocateServiceAddresses, initialServiceStatus } from '../network/serviceAllocation';
+import { mergeStringData } from './secretData';
 
 /** Options common to writes, from the query string. */
 export interface WriteOptions {
@@ -147,12 +149,17 @@ export class ResourceService {
     }
     if (rt.namespaced) metadata.namespace = namespace;
     // Mutating admission (KubeMacPool's MACs for VirtualMachines), then validation.
-    const candidate = mutateOnAdmission(
+    const mutated = mutateOnAdmission(
       this.store,
       storageResource(rt),
-      this.withTypeMeta(rt, { ...input, metadata }),
+      mergeStringData(storageResource(rt), this.withTypeMeta(rt, { ...input, metadata })),
       undefined,
     );
+    // Services get their cluster IP and node ports (kube-apiserver's allocators).
+    const allocated = allocateServiceAddresses(this.store, storageResource(rt), mutated, undefined);
+    if (allocated.causes.length) throw invalid(rt, metadata.name ?? '', allocated.causes);
+    const candidate =
+      allocated.object === mutated ? mutated : initialServiceStatus(allocated.object);
     const { object, warnings } = admit(rt, candidate, undefined, options.fieldValidation);
     const name = nameOf(object);
     if (this.store.get(storageResource(rt), namespace, name)) throw alreadyExists(rt, name);
@@ -362,7 +369,18 @@ export class ResourceService {
       };
     }
     next = this.withTypeMeta(rt, next);
-    if (!subresource) next = mutateOnAdmission(this.store, storageResource(rt), next, existing);
+    if (!subresource) {
+      next = mutateOnAdmission(
+        this.store,
+        storageResource(rt),
+        mergeStringData(storageResource(rt), next),
+        existing,
+      );
+      const allocated = allocateServiceAddresses(this.store, storageResource(rt), next, existing);
+      if (allocated.causes.length)
+        throw invalid(rt, existing.metadata.name ?? '', allocated.causes);
+      next = allocated.object;
+    }
     const { object, warnings } = admit(
       rt,
       next,

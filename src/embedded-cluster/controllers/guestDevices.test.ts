@@ -9,11 +9,16 @@ import type { KubeObject } from '../types';
 import { PV_PATH_ANNOTATION } from '../volumes';
 import { tarImage } from './configDisk';
 import {
+  dataDiskFiles,
   diskDevice,
   diskTargets,
   interfaceStatus,
+  nextInterfaceName,
   planDisks,
   planInterfaces,
+  sshPublicKeys,
+  usesGuestAgentCredentials,
+  type VolumeEntry,
 } from './guestDevices';
 import { placeVmi, SELECTED_NODE, selectNodeForClaims } from './scheduler';
 
@@ -375,5 +380,104 @@ describe('scheduling with volumes', () => {
       store.get('core/persistentvolumeclaims', 'ns', 'immediate')?.metadata.annotations,
     ).toBeUndefined();
     expect(placeVmi(store, 'ns', withClaim('wffc'))).toEqual({ node: 'b' });
+  });
+});
+
+describe('access credentials and live devices', () => {
+  const secret = (name: string, data: Record<string, string>): [string, KubeObject] => [
+    'core/secrets',
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name, namespace: 'ns' },
+      data: Object.fromEntries(
+        Object.entries(data).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+      ),
+    },
+  ];
+  const credential = (secretName: string, propagationMethod: object) => ({
+    sshPublicKey: { source: { secret: { secretName } }, propagationMethod },
+  });
+
+  it('puts the SSH keys of noCloud credentials in the meta-data, one per line of every value', () => {
+    const store = fakeStore([
+      secret('keys', { b: 'ssh-rsa BBB b@x\n', a: 'ssh-ed25519 AAA a@x\nssh-rsa CCC c@x' }),
+      secret('agent', { k: 'ssh-rsa AGENT' }),
+    ]);
+    const spec = {
+      domain: { devices: { disks: [{ name: 'cloudinitdisk' }] } },
+      hostname: 'web-1',
+      volumes: [{ name: 'cloudinitdisk', cloudInitNoCloud: { userData: '#cloud-config\n' } }],
+      accessCredentials: [
+        credential('keys', { noCloud: {} }),
+        credential('agent', { qemuGuestAgent: { users: ['fedora'] } }),
+      ],
+    };
+    expect(sshPublicKeys(store, vmi(spec), 'noCloud')).toEqual([
+      'ssh-ed25519 AAA a@x',
+      'ssh-rsa CCC c@x',
+      'ssh-rsa BBB b@x',
+    ]);
+    const files = new Map(dataDiskFiles(store, vmi(spec), spec.volumes[0] as VolumeEntry));
+    expect(JSON.parse(String(files.get('meta-data')))).toEqual({
+      'instance-id': `${vmi(spec).metadata.name}.ns`,
+      'local-hostname': 'web-1',
+      'public-keys': { '0': 'ssh-ed25519 AAA a@x', '1': 'ssh-rsa CCC c@x', '2': 'ssh-rsa BBB b@x' },
+    });
+    expect(String(files.get('user-data'))).toBe('#cloud-config\n');
+    expect(usesGuestAgentCredentials(vmi(spec))).toBe(true);
+    // ConfigDrive credentials go to the ConfigDrive meta-data only.
+    const drive = {
+      ...spec,
+      volumes: [{ name: 'cloudinitdisk', cloudInitConfigDrive: { userData: '#cloud-config\n' } }],
+      accessCredentials: [credential('keys', { configDrive: {} })],
+    };
+    const driveFiles = new Map(dataDiskFiles(store, vmi(drive), drive.volumes[0] as VolumeEntry));
+    expect(JSON.parse(String(driveFiles.get('openstack/latest/meta_data.json')))).toMatchObject({
+      hostname: 'web-1',
+      public_keys: { '0': 'ssh-ed25519 AAA a@x' },
+    });
+    expect(usesGuestAgentCredentials(vmi(drive))).toBe(false);
+  });
+
+  it('plans interfaces with state down with their link down, and names new NICs', () => {
+    const plan = planInterfaces(
+      fakeStore([]),
+      vmi({
+        domain: {
+          devices: { interfaces: [{ name: 'default', masquerade: {}, state: 'down' }] },
+        },
+        networks: [{ name: 'default', pod: {} }],
+      }),
+    );
+    if ('error' in plan) throw new Error(plan.error);
+    expect(plan.interfaces[0]?.linkDown).toBe(true);
+    expect(interfaceStatus(plan.interfaces)[0]?.linkState).toBe('down');
+    expect(nextInterfaceName([{ name: 'a', interfaceName: 'eth0' }])).toBe('eth1');
+    expect(
+      nextInterfaceName([
+        { name: 'a', interfaceName: 'eth0' },
+        { name: 'c', interfaceName: 'eth2' },
+      ]),
+    ).toBe('eth1');
+  });
+
+  it('keeps a persistent hot-plug a hot-plug when the VM starts with it', async () => {
+    const file = path.join(dir.path, 'hot.img');
+    writeFileSync(file, Buffer.alloc(4096));
+    const store = fakeStore([...classes, claim('hot', 'Bound'), volume('hot', file, 'a')]);
+    const plan = await planDisks(
+      store,
+      vmi({
+        domain: { devices: { disks: [{ name: 'hot', disk: { bus: 'scsi' } }] } },
+        volumes: [{ name: 'hot', persistentVolumeClaim: { claimName: 'hot', hotpluggable: true } }],
+      }),
+      path.join(dir.path, 'scratch-hot'),
+    );
+    expect(plan.volumeStatus[0]).toMatchObject({
+      name: 'hot',
+      target: 'sda',
+      hotplugVolume: { attachPodName: expect.stringMatching(/^hp-volume-/) },
+    });
   });
 });

@@ -300,11 +300,22 @@ export const planDisks = async (
       ...(entry.bootOrder !== undefined ? { bootOrder: entry.bootOrder } : {}),
     });
     const info = infos.get(entry.name);
+    // A persistent hot-plug (a hot-pluggable volume in the VM's template) stays a hot-plug
+    // after a restart: it can be detached while the guest runs.
+    const hotpluggable =
+      volume.persistentVolumeClaim?.hotpluggable === true ||
+      volume.dataVolume?.hotpluggable === true;
     plan.volumeStatus.push({
       name: entry.name,
       target: targets[index] ?? '',
       phase: 'Ready',
       reason: 'VolumeReady',
+      ...(hotpluggable
+        ? {
+            message: 'Successfully attach hotplugged volume',
+            hotplugVolume: { attachPodName: `hp-volume-${vmi.metadata.name ?? ''}` },
+          }
+        : {}),
       ...(info ? { persistentVolumeClaimInfo: info } : {}),
       ...(size !== undefined && !info ? { size } : {}),
     });
@@ -316,6 +327,50 @@ export const planDisks = async (
   if (boot) plan.os = (await readGuestDiskLabel(boot.path))?.os;
   return plan;
 };
+
+interface AccessCredential {
+  sshPublicKey?: {
+    source?: { secret?: { secretName?: string } };
+    propagationMethod?: { noCloud?: object; configDrive?: object; qemuGuestAgent?: object };
+  };
+  userPassword?: { propagationMethod?: { qemuGuestAgent?: object } };
+}
+
+const accessCredentialsOf = (vmi: KubeObject) =>
+  ((vmi.spec as { accessCredentials?: AccessCredential[] } | undefined)?.accessCredentials ??
+    []) as AccessCredential[];
+
+/**
+ * The SSH public keys `accessCredentials` propagate through the cloud-init disk (`noCloud` or
+ * `configDrive`): every value of each Secret, in key order, one key per line. A missing
+ * Secret gives none (the VM still starts, as in KubeVirt).
+ */
+export const sshPublicKeys = (
+  store: ObjectStore,
+  vmi: KubeObject,
+  method: 'noCloud' | 'configDrive',
+): string[] => {
+  const keys: string[] = [];
+  for (const credential of accessCredentialsOf(vmi)) {
+    const ssh = credential.sshPublicKey;
+    if (!ssh?.propagationMethod?.[method]) continue;
+    const secret = store.get(SECRETS, vmi.metadata.namespace, ssh.source?.secret?.secretName ?? '');
+    const data = (secret?.data ?? {}) as Record<string, string>;
+    for (const key of Object.keys(data).sort()) {
+      const text = Buffer.from(data[key] ?? '', 'base64').toString('utf8');
+      for (const line of text.split(/\r?\n/)) if (line.trim()) keys.push(line.trim());
+    }
+  }
+  return keys;
+};
+
+/** Whether the VMI asks for credentials through the guest agent (which this guest lacks). */
+export const usesGuestAgentCredentials = (vmi: KubeObject): boolean =>
+  accessCredentialsOf(vmi).some(
+    (c) =>
+      !!c.sshPublicKey?.propagationMethod?.qemuGuestAgent ||
+      !!c.userPassword?.propagationMethod?.qemuGuestAgent,
+  );
 
 /** The files of a data volume (cloud-init, Secret, ConfigMap), or undefined for other kinds. */
 export const dataDiskFiles = (
@@ -343,16 +398,35 @@ export const dataDiskFiles = (
       (cloudInit.networkData !== undefined ? Buffer.from(cloudInit.networkData) : undefined) ??
       fromSecret(cloudInit.networkDataSecretRef?.name, 'networkdata', 'networkData');
     const name = vmi.metadata.name ?? '';
+    const hostname = (vmi.spec as { hostname?: string } | undefined)?.hostname || name;
     const instance = `${name}.${namespace}`;
+    const keys = sshPublicKeys(store, vmi, volume.cloudInitNoCloud ? 'noCloud' : 'configDrive');
+    const publicKeys = keys.length
+      ? Object.fromEntries(keys.map((key, index) => [String(index), key]))
+      : undefined;
+    // The meta-data is JSON, as KubeVirt writes it; SSH keys of `accessCredentials` are its
+    // `public-keys` (cloud-init gives them to the default user).
     const files: [string, Buffer | string][] = volume.cloudInitNoCloud
       ? [
-          ['meta-data', `instance-id: ${instance}\nlocal-hostname: ${name}\n`],
+          [
+            'meta-data',
+            `${JSON.stringify({
+              'instance-id': instance,
+              'local-hostname': hostname,
+              ...(publicKeys ? { 'public-keys': publicKeys } : {}),
+            })}\n`,
+          ],
           ['user-data', userData],
         ]
       : [
           [
             'openstack/latest/meta_data.json',
-            JSON.stringify({ uuid: instance, hostname: name, name }),
+            JSON.stringify({
+              instance_id: instance,
+              hostname,
+              uuid: vmi.metadata.uid ?? instance,
+              ...(publicKeys ? { public_keys: publicKeys } : {}),
+            }),
           ],
           ['openstack/latest/user_data', userData],
         ];
@@ -407,60 +481,107 @@ export const nadKey = (networkName: string, namespace: string): string =>
 
 export type InterfacePlan = { interfaces: GuestInterface[] } | { error: string; network: string };
 
+/** One VMI interface as a guest NIC, or why it cannot be made (its NAD is missing). */
+export const planInterface = (
+  store: ObjectStore,
+  vmi: KubeObject,
+  entry: InterfaceEntry,
+  networks: NetworkEntry[],
+): GuestInterface | { error: string; network: string } => {
+  const namespace = vmi.metadata.namespace ?? '';
+  const network = networks.find((n) => n.name === entry.name);
+  const model = MODELS.has(entry.model as GuestInterface['model'])
+    ? (entry.model as GuestInterface['model'])
+    : 'virtio';
+  const mac =
+    normalizeMac(entry.macAddress) ?? stableMac(`${vmi.metadata.uid ?? ''}/${entry.name}`);
+  const link = entry.state === 'down' ? { linkDown: true } : {};
+  if (network?.multus?.networkName) {
+    const key = nadKey(network.multus.networkName, namespace);
+    const [nadNamespace = '', nadName = ''] = key.split('/');
+    if (!store.get(NADS, nadNamespace, nadName))
+      return { error: `failed to locate network attachment definition ${key}`, network: key };
+    return { name: entry.name, mac, model, network: { multus: key }, ...link };
+  }
+  return { name: entry.name, mac, model, network: { pod: true }, ...link };
+};
+
+/** A VMI's interfaces and networks, with the default pod NIC KubeVirt adds when it has none. */
+export const interfaceEntries = (
+  vmi: KubeObject,
+): { entries: InterfaceEntry[]; networks: NetworkEntry[] } => {
+  const spec = specOf(vmi);
+  const entries = spec.domain?.devices?.interfaces ?? [];
+  const networks = spec.networks ?? [];
+  if (!entries.length && !networks.length && spec.domain?.devices?.autoattachPodInterface !== false)
+    return {
+      entries: [{ name: 'default', masquerade: {} }],
+      networks: [{ name: 'default', pod: {} }],
+    };
+  return { entries, networks };
+};
+
 /**
  * The NICs of a VMI in interface order: pod network or a Multus network, whose
  * NetworkAttachmentDefinition must exist (else the error virt-controller reports). A VMI
  * without interfaces gets the default pod NIC, as KubeVirt adds it. Interfaces with
- * `state: absent` are left out.
+ * `state: absent` are left out; `state: down` ones come with their link down.
  */
 export const planInterfaces = (store: ObjectStore, vmi: KubeObject): InterfacePlan => {
-  const namespace = vmi.metadata.namespace ?? '';
-  const spec = specOf(vmi);
-  let entries = (spec.domain?.devices?.interfaces ?? []).filter((i) => i.state !== 'absent');
-  let networks = spec.networks ?? [];
-  if (
-    !entries.length &&
-    !networks.length &&
-    spec.domain?.devices?.autoattachPodInterface !== false
-  ) {
-    entries = [{ name: 'default', masquerade: {} }];
-    networks = [{ name: 'default', pod: {} }];
-  }
+  const { entries, networks } = interfaceEntries(vmi);
   const interfaces: GuestInterface[] = [];
-  for (const entry of entries) {
-    const network = networks.find((n) => n.name === entry.name);
-    const model = MODELS.has(entry.model as GuestInterface['model'])
-      ? (entry.model as GuestInterface['model'])
-      : 'virtio';
-    const mac =
-      normalizeMac(entry.macAddress) ?? stableMac(`${vmi.metadata.uid ?? ''}/${entry.name}`);
-    if (network?.multus?.networkName) {
-      const key = nadKey(network.multus.networkName, namespace);
-      const [nadNamespace = '', nadName = ''] = key.split('/');
-      if (!store.get(NADS, nadNamespace, nadName))
-        return { error: `failed to locate network attachment definition ${key}`, network: key };
-      interfaces.push({ name: entry.name, mac, model, network: { multus: key } });
-    } else {
-      interfaces.push({ name: entry.name, mac, model, network: { pod: true } });
-    }
+  for (const entry of entries.filter((i) => i.state !== 'absent')) {
+    const nic = planInterface(store, vmi, entry, networks);
+    if ('error' in nic) return nic;
+    interfaces.push(nic);
   }
   return { interfaces };
 };
 
+/** One entry of `status.interfaces`. */
+export interface InterfaceStatus {
+  name: string;
+  interfaceName?: string;
+  mac?: string;
+  ipAddress?: string;
+  ipAddresses?: string[];
+  infoSource?: string;
+  queueCount?: number;
+  linkState?: 'up' | 'down';
+}
+
+/** The status entry of a NIC the guest names `interfaceName`. */
+export const nicStatus = (
+  nic: GuestInterface,
+  interfaceName: string,
+  podAddress = false,
+): InterfaceStatus => {
+  const pod = 'pod' in nic.network;
+  return {
+    name: nic.name,
+    interfaceName,
+    mac: nic.mac,
+    ...(podAddress ? { ipAddress: '10.0.2.15', ipAddresses: ['10.0.2.15'] } : {}),
+    infoSource: pod ? 'domain, guest-agent' : 'domain, multus-status',
+    queueCount: 1,
+    linkState: nic.linkDown ? 'down' : 'up',
+  };
+};
+
 /** `status.interfaces` for the guest's NICs: the pod NIC has the user-mode network's address. */
-export const interfaceStatus = (interfaces: GuestInterface[]) => {
+export const interfaceStatus = (interfaces: GuestInterface[]): InterfaceStatus[] => {
   let podAddressGiven = false;
   return interfaces.map((nic, index) => {
-    const pod = 'pod' in nic.network;
-    const withAddress = pod && !podAddressGiven;
+    const withAddress = 'pod' in nic.network && !podAddressGiven;
     if (withAddress) podAddressGiven = true;
-    return {
-      name: nic.name,
-      interfaceName: `eth${index}`,
-      mac: nic.mac,
-      ...(withAddress ? { ipAddress: '10.0.2.15', ipAddresses: ['10.0.2.15'] } : {}),
-      infoSource: pod ? 'domain, guest-agent' : 'domain, multus-status',
-      queueCount: 1,
-    };
+    return nicStatus(nic, `eth${index}`, withAddress);
   });
+};
+
+/** The name the guest kernel gives a new NIC: the lowest ethN no NIC has. */
+export const nextInterfaceName = (statuses: InterfaceStatus[]): string => {
+  const taken = new Set(statuses.map((s) => s.interfaceName));
+  let index = 0;
+  while (taken.has(`eth${index}`)) index++;
+  return `eth${index}`;
 };

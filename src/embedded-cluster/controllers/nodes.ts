@@ -1,6 +1,12 @@
 import type { KubeObject } from '../types';
 
-const node = (name: string, zone: string): KubeObject => ({
+/** A node's `status.addresses`: its InternalIP (what a NodePort service is reached on) and name. */
+export const nodeAddresses = (name: string, address: string) => [
+  { type: 'InternalIP', address },
+  { type: 'Hostname', address: name },
+];
+
+const node = (name: string, zone: string, address: string): KubeObject => ({
   apiVersion: 'v1',
   kind: 'Node',
   metadata: {
@@ -34,13 +40,13 @@ const node = (name: string, zone: string): KubeObject => ({
       architecture: 'amd64',
       operatingSystem: 'linux',
     },
-    addresses: [{ type: 'Hostname', address: name }],
+    addresses: nodeAddresses(name, address),
   },
 });
 
 /** Three simulated worker nodes (VMIs are spread over them; all guests run on this host). */
 export const SEED_NODES: KubeObject[] = [
-  node('worker-0', 'zone-a'),
-  node('worker-1', 'zone-b'),
-  node('worker-2', 'zone-c'),
+  node('worker-0', 'zone-a', '192.168.126.10'),
+  node('worker-1', 'zone-b', '192.168.126.11'),
+  node('worker-2', 'zone-c', '192.168.126.12'),
 ];

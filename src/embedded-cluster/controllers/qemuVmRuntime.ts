@@ -30,7 +30,7 @@ export const qemuDisk = (disk: GuestDisk): DiskSpec => ({
 });
 
 /** A VMI interface as QEMU's NIC: user mode for the pod network, else its segment's tunnel. */
-export const qemuNic = (nic: GuestInterface, port?: SegmentPort): NicSpec => ({
+export const qemuNic = (nic: GuestInterface, port?: SegmentPort): NicSpec & { id: string } => ({
   id: qemuId(`net-${nic.name}`),
   model: nic.model,
   mac: nic.mac,
@@ -71,7 +71,8 @@ export class QemuVmRuntime implements VmRuntime {
   private readonly timer: NodeJS.Timeout;
   /** Multus networks' L2 segments, and each guest's ports on them. */
   readonly networks = new SecondaryNetworks();
-  private readonly ports = new Map<string, SegmentPort[]>();
+  /** Each guest's places on segments, by interface name (a migration target's under `key#migration`). */
+  private readonly ports = new Map<string, { name: string; port: SegmentPort }[]>();
   private readonly shells = new Map<string, GuestShell>();
   /** Each running guest's interfaces (a migration target gets the same NICs). */
   private readonly interfaces = new Map<string, GuestInterface[]>();
@@ -122,6 +123,8 @@ export class QemuVmRuntime implements VmRuntime {
         nics,
       });
       this.interfaces.set(spec.key, interfaces);
+      for (const nic of interfaces.filter((i) => i.linkDown))
+        await process.setLink(qemuId(`net-${nic.name}`), false);
       return { memoryMiB: process.memoryMiB };
     } catch (error) {
       await this.releasePorts(spec.key);
@@ -136,22 +139,28 @@ export class QemuVmRuntime implements VmRuntime {
     owner = key,
   ): Promise<NicSpec[]> {
     const nics: NicSpec[] = [];
-    const ports: SegmentPort[] = [];
     for (const nic of interfaces) {
-      if ('multus' in nic.network) {
-        const port = await this.networks.attach(nic.network.multus);
-        ports.push(port);
-        nics.push(qemuNic(nic, port));
-      } else nics.push(qemuNic(nic));
+      const port = await this.portFor(owner, nic);
+      nics.push(qemuNic(nic, port));
     }
-    this.ports.set(owner, [...(this.ports.get(owner) ?? []), ...ports]);
     return nics;
   }
 
-  private async releasePorts(owner: string) {
-    const ports = this.ports.get(owner) ?? [];
-    this.ports.delete(owner);
-    for (const port of ports) await port.release();
+  /** A Multus NIC's port on its segment (kept under `owner`); none for the pod network. */
+  private async portFor(owner: string, nic: GuestInterface): Promise<SegmentPort | undefined> {
+    if (!('multus' in nic.network)) return undefined;
+    const port = await this.networks.attach(nic.network.multus);
+    this.ports.set(owner, [...(this.ports.get(owner) ?? []), { name: nic.name, port }]);
+    return port;
+  }
+
+  private async releasePorts(owner: string, name?: string) {
+    const all = this.ports.get(owner) ?? [];
+    const going = all.filter((p) => name === undefined || p.name === name);
+    const staying = all.filter((p) => !going.includes(p));
+    if (staying.length) this.ports.set(owner, staying);
+    else this.ports.delete(owner);
+    for (const { port } of going) await port.release();
   }
 
   /**
@@ -217,7 +226,7 @@ export class QemuVmRuntime implements VmRuntime {
     const sourcePorts = this.ports.get(key) ?? [];
     this.ports.set(key, this.ports.get(owner) ?? []);
     this.ports.delete(owner);
-    for (const port of sourcePorts) await port.release();
+    for (const { port } of sourcePorts) await port.release();
     const info = await target.queryMigrate().catch(() => undefined);
     return {
       dataProcessedBytes: (info as { ram?: { transferred?: number } } | undefined)?.ram
@@ -236,6 +245,41 @@ export class QemuVmRuntime implements VmRuntime {
 
   async unplugDisk(key: string, name: string) {
     await this.process(key).removeDisk(qemuId(name));
+  }
+
+  /** Hot-plugs a NIC: a Multus one gets its port on the segment first. */
+  async hotplugInterface(key: string, nic: GuestInterface) {
+    const process = this.process(key);
+    const port = await this.portFor(key, nic);
+    try {
+      await process.hotplugNic({ ...qemuNic(nic, port), id: qemuId(`net-${nic.name}`) });
+      if (nic.linkDown) await process.setLink(qemuId(`net-${nic.name}`), false);
+    } catch (error) {
+      await this.releasePorts(key, nic.name);
+      throw error;
+    }
+    this.interfaces.set(key, [
+      ...(this.interfaces.get(key) ?? []).filter((i) => i.name !== nic.name),
+      nic,
+    ]);
+  }
+
+  /** Unplugs a NIC once the guest has let it go, and gives its segment port back. */
+  async unplugInterface(key: string, name: string) {
+    await this.process(key).removeNic(qemuId(`net-${name}`));
+    await this.releasePorts(key, name);
+    this.interfaces.set(
+      key,
+      (this.interfaces.get(key) ?? []).filter((i) => i.name !== name),
+    );
+  }
+
+  async setLinkState(key: string, name: string, up: boolean) {
+    await this.process(key).setLink(qemuId(`net-${name}`), up);
+    this.interfaces.set(
+      key,
+      (this.interfaces.get(key) ?? []).map((i) => (i.name === name ? { ...i, linkDown: !up } : i)),
+    );
   }
 
   async screenshot(key: string): Promise<Buffer> {
@@ -298,12 +342,19 @@ export class QemuVmRuntime implements VmRuntime {
     const closeListeners: (() => void)[] = [];
     const closed = () => closeListeners.splice(0).forEach((listener) => listener());
     if (kind === 'serial') {
-      const unsubscribe = process.serial.subscribe((data) =>
-        dataListeners.forEach((listener) => listener(Buffer.from(data))),
-      );
+      // The scroll-back is replayed as the subscription starts, before anyone listens: it is
+      // kept for the first listener, so a console opened after boot still shows the boot log.
+      const early: Buffer[] = [];
+      const unsubscribe = process.serial.subscribe((data) => {
+        if (!dataListeners.length) early.push(Buffer.from(data));
+        else dataListeners.forEach((listener) => listener(Buffer.from(data)));
+      });
       return {
         write: (data) => void process.serial.write(data),
-        onData: (listener) => dataListeners.push(listener),
+        onData: (listener) => {
+          dataListeners.push(listener);
+          for (const chunk of early.splice(0)) listener(chunk);
+        },
         onClose: (listener) => closeListeners.push(listener),
         close: () => {
           unsubscribe();

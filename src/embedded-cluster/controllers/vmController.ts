@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
+import { applyLiveInterfaces, networkRestartRequired, restartRelevantTemplate } from './liveUpdate';
 import { claimPhase, isWaitForFirstConsumer, placeVmi, selectNodeForClaims } from './scheduler';
 import { setCondition, VMIS } from './vmiController';
 import { WorkQueue } from './workQueue';
@@ -143,10 +144,15 @@ export const runStrategyOf = (vm: KubeObject): RunStrategy => {
   return spec.running ? 'Always' : 'Halted';
 };
 
+/**
+ * The hash of what in a VM's template needs a restart to apply (the VMI records the one it
+ * started from): interfaces, networks and hot-pluggable volumes change live, so they are left
+ * out (see `liveUpdate.ts`).
+ */
 export const templateHash = (vm: KubeObject) =>
   createHash('sha256')
     .update(
-      JSON.stringify(((vm.spec ?? {}) as VmSpec).template ?? {}) +
+      JSON.stringify(restartRelevantTemplate(((vm.spec ?? {}) as VmSpec).template)) +
         // The revision name is bookkeeping, not a change of the VM.
         JSON.stringify(((vm.spec ?? {}) as VmSpec).instancetype?.name ?? ''),
     )
@@ -405,7 +411,33 @@ export class VmController {
         },
       });
     }
+    if (vmi) vmi = await this.applyLiveUpdates(vm, vmi);
     await this.writeStatus(key, vmi, requests, volumes);
+  }
+
+  /** The template spec as the VMI would get it: with the preference applied. */
+  private desiredSpec(vm: KubeObject) {
+    const spec = structuredClone(((vm.spec ?? {}) as VmSpec).template?.spec ?? {}) as Record<
+      string,
+      unknown
+    > & { domain?: Record<string, unknown> };
+    applyPreference(spec, this.preferenceOf(vm));
+    return spec;
+  }
+
+  /**
+   * LiveUpdate: new bridge interfaces and interface states (link down, absent) go to the
+   * running VMI's spec; the VMI controller plugs, unplugs and sets the links.
+   */
+  private async applyLiveUpdates(vm: KubeObject, stale: KubeObject): Promise<KubeObject> {
+    // The VMI controller writes the VMI too: work on the stored one.
+    const vmi = this.store.get(VMIS, stale.metadata.namespace, stale.metadata.name ?? '');
+    if (!vmi || vmi.metadata.uid !== stale.metadata.uid) return stale;
+    const phase = (vmi.status as VmiStatus | undefined)?.phase;
+    if (vmi.metadata.deletionTimestamp || phase === 'Succeeded' || phase === 'Failed') return stale;
+    const next = applyLiveInterfaces(this.desiredSpec(vm), (vmi.spec ?? {}) as object);
+    if (!next) return stale;
+    return this.store.put(VMIS, { ...vmi, spec: next as Record<string, unknown> });
   }
 
   private async deleteVmi(vmi: KubeObject) {
@@ -598,7 +630,10 @@ export class VmController {
           message: paused.message,
         })
       : conditions.filter((c) => c.type !== 'Paused');
-    const stale = vmi && vmi.metadata.annotations?.[TEMPLATE_HASH] !== templateHash(vm);
+    const stale =
+      vmi &&
+      (vmi.metadata.annotations?.[TEMPLATE_HASH] !== templateHash(vm) ||
+        networkRestartRequired(this.desiredSpec(vm), vmi.spec as object));
     conditions = stale
       ? setCondition(conditions, {
           type: 'RestartRequired',

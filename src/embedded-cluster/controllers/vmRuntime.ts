@@ -19,6 +19,8 @@ export interface GuestInterface {
   model: 'virtio' | 'e1000' | 'e1000e' | 'rtl8139';
   /** `pod`, or the NetworkAttachmentDefinition as `namespace/name`. */
   network: { pod: true } | { multus: string };
+  /** `state: down` in the VMI: the NIC is there with its link (carrier) down. */
+  linkDown?: boolean;
 }
 
 /** What the VMI controller asks of whatever runs the guests: QEMU, or a simulation without it. */
@@ -75,6 +77,10 @@ export interface VmRuntime {
   /** Attaches a raw disk image to the running guest as a SCSI disk; detaches it by name. */
   hotplugDisk?(key: string, disk: { name: string; path: string; serial: string }): Promise<void>;
   unplugDisk?(key: string, name: string): Promise<void>;
+  /** Adds a NIC to the running guest (a new ethN), removes one, or takes its link down / up. */
+  hotplugInterface?(key: string, nic: GuestInterface): Promise<void>;
+  unplugInterface?(key: string, name: string): Promise<void>;
+  setLinkState?(key: string, name: string, up: boolean): Promise<void>;
   /**
    * Runs a shell command on a running guest's serial console and resolves with what it printed
    * and its exit code; rejects when the guest is not running or the command does not finish in

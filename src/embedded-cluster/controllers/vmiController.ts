@@ -6,12 +6,18 @@ import { recordEvent } from '../events';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
 import {
+  interfaceEntries,
   interfaceStatus,
+  type InterfaceStatus,
   NADS,
+  nextInterfaceName,
+  nicStatus,
   planDisks,
+  planInterface,
   planInterfaces,
   removeScratch,
   scratchDirFor,
+  usesGuestAgentCredentials,
   volumeClaim,
   type VolumeEntry,
 } from './guestDevices';
@@ -107,13 +113,19 @@ export class VmiController {
       (key, error) => console.error(`vmi ${key}:`, error),
     );
     this.unsubscribe = store.subscribe(VMIS, (event) => this.queue.add(keyOf(event.object)));
-    // Claims binding, DataVolumes finishing and networks appearing let waiting VMIs go on.
+    // Claims binding, DataVolumes finishing and networks appearing let waiting VMIs go on (a
+    // network appearing also lets a running VMI plug the interface that waited for it).
     for (const resource of [PVCS, DATAVOLUMES, NADS]) {
       this.unsubscribeVolumes.push(
         store.subscribe(resource, (event) => {
           for (const vmi of store.list(VMIS, event.object.metadata.namespace)) {
             const phase = (vmi.status as Status | undefined)?.phase ?? 'Pending';
-            if (phase === 'Pending' || phase === 'Scheduling' || phase === 'Scheduled')
+            if (
+              phase === 'Pending' ||
+              phase === 'Scheduling' ||
+              phase === 'Scheduled' ||
+              (phase === 'Running' && resource === NADS)
+            )
               this.queue.add(keyOf(vmi));
           }
         }),
@@ -170,6 +182,7 @@ export class VmiController {
         return this.run(vmi, status);
       case 'Running':
         if (!this.runtime.running(key)) await this.exited(key, true, 'the guest is not running');
+        else await this.syncInterfaces(vmi, status);
         return;
       default:
         return;
@@ -444,6 +457,15 @@ export class VmiController {
         reason: 'PausedByUser',
         message: 'VMI was started paused',
       });
+    // Credentials through the guest agent: this guest has none, so they never synchronize (the
+    // condition virt-handler sets while the agent does not answer).
+    const agentCredentials = usesGuestAgentCredentials(current);
+    if (agentCredentials)
+      conditions = setCondition(conditions, {
+        type: 'AccessCredentialsSynchronized',
+        status: 'False',
+        message: 'Guest agent is offline',
+      });
     const currentStatus = (current.status as Status | undefined) ?? {};
     // Hot-plugged volumes keep the entries the hot-plug wrote.
     const hotplugStatus = (
@@ -469,6 +491,105 @@ export class VmiController {
       reason: 'Started',
       message: 'VirtualMachineInstance started.',
       component: 'virt-handler',
+    });
+    if (agentCredentials)
+      await recordEvent(this.store, {
+        involvedObject: current,
+        type: 'Warning',
+        reason: 'AccessCredentialsSyncFailed',
+        message: 'Access credentials sync failed: Guest agent is offline',
+        component: 'virt-handler',
+      });
+  }
+
+  /**
+   * virt-handler's side of interface hot-plug: NICs of the spec the guest does not have are
+   * plugged, NICs the spec has no more (or marks `absent`) are unplugged and then dropped from
+   * the spec, and each link follows `state: down`. `status.interfaces` lists what the guest has.
+   */
+  private async syncInterfaces(vmi: KubeObject, status: Status) {
+    const key = keyOf(vmi);
+    // A guest on its way to another node is left alone until it is there.
+    const migration = status.migrationState as { completed?: boolean } | undefined;
+    if (migration && !migration.completed) return;
+    const { entries, networks } = interfaceEntries(vmi);
+    const before = (status.interfaces as InterfaceStatus[] | undefined) ?? [];
+    let statuses = [...before];
+    const wanted = entries.filter((e) => e.state !== 'absent');
+    const problems: string[] = [];
+    let retry = false;
+    const failed = (what: string, error: unknown) => {
+      problems.push(`${what}: ${(error as Error).message ?? String(error)}`);
+      retry = true;
+    };
+    for (const attached of before) {
+      if (wanted.some((e) => e.name === attached.name)) continue;
+      try {
+        await this.runtime.unplugInterface?.(key, attached.name);
+        statuses = statuses.filter((s) => s.name !== attached.name);
+      } catch (error) {
+        failed(`failed to unplug interface ${attached.name}`, error);
+      }
+    }
+    for (const entry of wanted) {
+      if (statuses.some((s) => s.name === entry.name)) continue;
+      const nic = planInterface(this.store, vmi, entry, networks);
+      if ('error' in nic) {
+        problems.push(`failed to hot plug interface ${entry.name}: ${nic.error}`);
+        continue;
+      }
+      try {
+        await this.runtime.hotplugInterface?.(key, nic);
+        statuses.push(nicStatus(nic, nextInterfaceName(statuses)));
+      } catch (error) {
+        failed(`failed to hot plug interface ${entry.name}`, error);
+      }
+    }
+    for (const [index, attached] of statuses.entries()) {
+      const down = entries.find((e) => e.name === attached.name)?.state === 'down';
+      if ((attached.linkState === 'down') === down) continue;
+      try {
+        await this.runtime.setLinkState?.(key, attached.name, !down);
+        statuses[index] = { ...attached, linkState: down ? 'down' : 'up' };
+      } catch (error) {
+        failed(`failed to set the link of interface ${attached.name}`, error);
+      }
+    }
+    for (const problem of problems)
+      await recordEvent(this.store, {
+        involvedObject: vmi,
+        type: 'Warning',
+        reason: 'SyncFailed',
+        message: problem,
+        component: 'virt-handler',
+      });
+    // A QMP command that failed is tried again (a missing NAD waits for the NAD instead).
+    if (retry) this.queue.addAfter(key, 5_000);
+    // Plugging took a while: write onto the VMI as it is now.
+    const current = this.store.get(VMIS, vmi.metadata.namespace, vmi.metadata.name ?? '');
+    if (!current || current.metadata.uid !== vmi.metadata.uid) return;
+    const currentStatus = (current.status as Status | undefined) ?? {};
+    if (currentStatus.phase !== 'Running') return;
+    // Unplugged interfaces leave the spec, with their networks (KubeVirt's ClearDetachedInterfaces).
+    const spec = structuredClone((current.spec ?? {}) as Record<string, unknown>) as {
+      domain?: { devices?: { interfaces?: { name: string; state?: string }[] } };
+      networks?: { name: string }[];
+    };
+    const gone = (spec.domain?.devices?.interfaces ?? [])
+      .filter((i) => i.state === 'absent' && !statuses.some((s) => s.name === i.name))
+      .map((i) => i.name);
+    if (gone.length && spec.domain?.devices?.interfaces) {
+      spec.domain.devices.interfaces = spec.domain.devices.interfaces.filter(
+        (i) => !gone.includes(i.name),
+      );
+      spec.networks = (spec.networks ?? []).filter((n) => !gone.includes(n.name));
+    }
+    const nextStatus = { ...currentStatus, interfaces: statuses };
+    if (!gone.length && isDeepStrictEqual(nextStatus, currentStatus)) return;
+    await this.store.put(VMIS, {
+      ...current,
+      spec: gone.length ? (spec as Record<string, unknown>) : current.spec,
+      status: nextStatus,
     });
   }
 

@@ -37,6 +37,8 @@ export interface NicSpec {
    * (`-netdev dgram`): frames go from 127.0.0.1:`localPort` to 127.0.0.1:`remotePort`.
    */
   dgram?: { localPort: number; remotePort: number };
+  /** The PCI slot on the `pc` machine's bus (a migration target keeps the source's). */
+  addr?: number;
 }
 
 export interface QemuSpec {
@@ -157,6 +159,46 @@ export const blockdevOptions = (
   file: { driver: 'file', filename: path, 'read-only': readOnly },
 });
 
+const checkPorts = (id: string, tunnel: NicSpec['dgram']) => {
+  if (!tunnel) return;
+  for (const port of [tunnel.localPort, tunnel.remotePort])
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(`Invalid UDP port ${port} for NIC ${id}`);
+};
+
+/** The id of a NIC's backend (`-netdev`) for the NIC's device id. */
+export const netdevIdFor = (nicId: string) => `${nicId}-backend`;
+
+/** The `netdev_add` arguments of a NIC's backend (hot-plug): user mode or a UDP tunnel. */
+export const netdevOptions = (id: string, nic: NicSpec): Record<string, unknown> => {
+  checkPorts(id, nic.dgram);
+  const inet = (port: number) => ({ type: 'inet', host: '127.0.0.1', port: String(port) });
+  return nic.dgram
+    ? {
+        type: 'dgram',
+        id: netdevIdFor(id),
+        local: inet(nic.dgram.localPort),
+        remote: inet(nic.dgram.remotePort),
+      }
+    : { type: 'user', id: netdevIdFor(id) };
+};
+
+/** The `-device` / `device_add` properties of a NIC. */
+export const nicDeviceOptions = (id: string, nic: NicSpec): Record<string, unknown> => {
+  const device: Record<string, unknown> = {
+    driver: NIC_DRIVERS[nic.model] ?? 'virtio-net-pci',
+    id,
+    netdev: netdevIdFor(id),
+  };
+  if (nic.mac) device.mac = nic.mac;
+  if (nic.addr !== undefined) {
+    if (!Number.isInteger(nic.addr) || nic.addr < 1 || nic.addr > 31)
+      throw new Error(`Invalid PCI slot ${nic.addr} for NIC ${id}`);
+    device.addr = `0x${nic.addr.toString(16)}`;
+  }
+  return device;
+};
+
 export const buildQemuCommand = (spec: QemuSpec, limits: QemuLimits = {}): QemuCommand => {
   const paths = qemuPaths(spec.runDir);
   for (const socket of [paths.vnc, paths.serial, paths.qmp]) {
@@ -247,26 +289,16 @@ export const buildQemuCommand = (spec: QemuSpec, limits: QemuLimits = {}): QemuC
   nics.forEach((nic, index) => {
     const id = nic.id ?? `net${index}`;
     if (!isValidQemuId(id)) throw new Error(`Invalid QEMU device id ${JSON.stringify(id)}`);
-    const netdev = `${id}-backend`;
+    const netdev = netdevIdFor(id);
     const tunnel = nic.dgram;
-    if (tunnel) {
-      for (const port of [tunnel.localPort, tunnel.remotePort])
-        if (!Number.isInteger(port) || port < 1 || port > 65535)
-          throw new Error(`Invalid UDP port ${port} for NIC ${id}`);
-    }
+    checkPorts(id, tunnel);
     args.push(
       '-netdev',
       tunnel
         ? `dgram,id=${netdev},local.type=inet,local.host=127.0.0.1,local.port=${tunnel.localPort},remote.type=inet,remote.host=127.0.0.1,remote.port=${tunnel.remotePort}`
         : `user,id=${netdev}`,
     );
-    const device: Record<string, unknown> = {
-      driver: NIC_DRIVERS[nic.model] ?? 'virtio-net-pci',
-      id,
-      netdev,
-    };
-    if (nic.mac) device.mac = nic.mac;
-    args.push('-device', json(device));
+    args.push('-device', json(nicDeviceOptions(id, nic)));
   });
 
   return { args, memoryMiB, cpus, paths, diskIds, scsiController };

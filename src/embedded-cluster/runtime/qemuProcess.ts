@@ -12,6 +12,10 @@ import {
   buildQemuCommand,
   type DiskFormat,
   isValidQemuId,
+  netdevIdFor,
+  netdevOptions,
+  type NicSpec,
+  nicDeviceOptions,
   nodeNameFor,
   type QemuCommand,
   type QemuLimits,
@@ -162,6 +166,13 @@ export class QemuProcess extends EventEmitter<QemuProcessEvents> {
   #exitInfo?: ExitInfo;
   #killGraceMs: number;
   #hotplugged = new Map<string, HotplugDiskSpec>();
+  /** Disks of the command line removed with {@link removeDisk} (a migration target leaves them out). */
+  #detached = new Set<string>();
+  /** NICs added with {@link hotplugNic} and not removed, and NICs of the command line removed. */
+  #hotpluggedNics = new Map<string, NicSpec & { id: string }>();
+  #detachedNics = new Set<string>();
+  /** NICs whose link {@link setLink} took down. */
+  #linksDown = new Set<string>();
 
   private constructor(
     child: ChildProcess,
@@ -348,7 +359,10 @@ export class QemuProcess extends EventEmitter<QemuProcessEvents> {
     this.#hotplugged.set(disk.id, { ...disk });
   }
 
-  /** Removes a hot-plugged disk: `device_del`, wait for DEVICE_DELETED, then `blockdev-del`. */
+  /**
+   * Removes a hot-plugged disk (or a SCSI disk of the command line): `device_del`, wait for
+   * DEVICE_DELETED, then `blockdev-del`.
+   */
   async removeDisk(id: string, timeoutMs = 10_000): Promise<void> {
     const deleted = this.qmp.waitForEvent(
       'DEVICE_DELETED',
@@ -359,7 +373,75 @@ export class QemuProcess extends EventEmitter<QemuProcessEvents> {
     await this.qmp.execute('device_del', { id });
     await deleted;
     await this.qmp.execute('blockdev-del', { 'node-name': nodeNameFor(id) });
-    this.#hotplugged.delete(id);
+    if (!this.#hotplugged.delete(id)) this.#detached.add(id);
+  }
+
+  /** Ids of command-line disks removed since the start. */
+  get detachedDiskIds(): string[] {
+    return [...this.#detached];
+  }
+
+  /**
+   * Adds a NIC to the running guest (`netdev_add` of its backend, then `device_add` on the PCI
+   * bus; the `pc` machine's ACPI hot-plug makes the guest see a new ethN at once).
+   */
+  async hotplugNic(nic: NicSpec & { id: string }): Promise<void> {
+    if (!isValidQemuId(nic.id)) throw new Error(`Invalid QEMU device id ${JSON.stringify(nic.id)}`);
+    await this.qmp.execute('netdev_add', netdevOptions(nic.id, nic));
+    try {
+      await this.qmp.execute('device_add', nicDeviceOptions(nic.id, nic));
+    } catch (error) {
+      await this.qmp.execute('netdev_del', { id: netdevIdFor(nic.id) }).catch(() => undefined);
+      throw error;
+    }
+    this.#hotpluggedNics.set(nic.id, { ...nic });
+  }
+
+  /** Removes a NIC: `device_del`, wait for the guest to let it go (DEVICE_DELETED), `netdev_del`. */
+  async removeNic(id: string, timeoutMs = 10_000): Promise<void> {
+    const deleted = this.qmp.waitForEvent(
+      'DEVICE_DELETED',
+      timeoutMs,
+      (event) => event.data.device === id,
+    );
+    deleted.catch(() => undefined);
+    await this.qmp.execute('device_del', { id });
+    await deleted;
+    await this.qmp.execute('netdev_del', { id: netdevIdFor(id) });
+    if (!this.#hotpluggedNics.delete(id)) this.#detachedNics.add(id);
+    this.#linksDown.delete(id);
+  }
+
+  /** The link of a NIC up or down (QMP `set_link`): the guest sees its carrier come and go. */
+  async setLink(id: string, up: boolean): Promise<void> {
+    await this.qmp.execute('set_link', { name: id, up });
+    if (up) this.#linksDown.delete(id);
+    else this.#linksDown.add(id);
+  }
+
+  /** NICs whose link is down. */
+  get linksDown(): string[] {
+    return [...this.#linksDown];
+  }
+
+  /** The NICs the guest has now: the command line's (with ids) less removed ones, then hot-plugged. */
+  get currentNics(): (NicSpec & { id: string })[] {
+    return [
+      ...(this.spec.nics ?? [])
+        .map((nic, index) => ({ ...nic, id: nic.id ?? `net${index}` }))
+        .filter((nic) => !this.#detachedNics.has(nic.id)),
+      ...this.#hotpluggedNics.values(),
+    ];
+  }
+
+  /** The PCI slot of each device with an id, from `query-pci`. */
+  async pciSlots(): Promise<Map<string, number>> {
+    const buses =
+      await this.qmp.execute<{ devices: { slot: number; qdev_id?: string }[] }[]>('query-pci');
+    const slots = new Map<string, number>();
+    for (const bus of buses)
+      for (const device of bus.devices) if (device.qdev_id) slots.set(device.qdev_id, device.slot);
+    return slots;
   }
 
   /**

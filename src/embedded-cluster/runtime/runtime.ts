@@ -196,13 +196,23 @@ export class QemuRuntime extends EventEmitter<QemuRuntimeEvents> {
     const source = this.#processes.get(vmiKey);
     if (!source || source.exitInfo) throw new Error(`${vmiKey} is not running`);
     const runDir = `${this.runDirFor(vmiKey)}-m${++this.#migrations}`;
+    const detached = new Set(source.detachedDiskIds);
     const disks = [
-      ...(source.spec.disks ?? []),
+      ...(source.spec.disks ?? [])
+        .map((disk, index) => ({ ...disk, id: disk.id ?? `disk${index}` }))
+        .filter((disk) => !detached.has(disk.id)),
       ...source.hotpluggedDisks.map((disk) => ({ ...disk, bus: 'scsi' as const })),
     ];
+    // The target's NICs sit in the source's PCI slots (hot-plugged ones got the next free one).
+    const slots = await source.pciSlots().catch(() => new Map<string, number>());
+    const nics = (targetSpec.nics ?? source.currentNics).map((nic, index) => {
+      const id = nic.id ?? `net${index}`;
+      const slot = slots.get(id);
+      return { ...nic, id, ...(slot !== undefined ? { addr: slot } : {}) };
+    });
     const wasRunning = source.state === 'running';
     const target = await QemuProcess.start(
-      { ...source.spec, ...targetSpec, runDir, disks, incomingURI: 'defer', paused: false },
+      { ...source.spec, runDir, disks, nics, incomingURI: 'defer', paused: false },
       this.options,
     );
     try {
@@ -217,6 +227,8 @@ export class QemuRuntime extends EventEmitter<QemuRuntimeEvents> {
       }
       // The target runs on its own when the source ran (QEMU carries the run state over).
       if (wasRunning) await this.#waitRunning(target, 10_000);
+      // Link state belongs to the host side of a NIC: it does not travel with the guest.
+      for (const id of source.linksDown) await target.setLink(id, false);
     } catch (error) {
       await target.kill(1_000);
       throw error;

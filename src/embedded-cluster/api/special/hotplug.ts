@@ -1,4 +1,5 @@
-import { TEMPLATE_HASH, templateHash, VMS } from '../../controllers/vmController';
+import { volumeClaim, type VolumeEntry } from '../../controllers/guestDevices';
+import { VMS } from '../../controllers/vmController';
 import { VMIS } from '../../controllers/vmiController';
 import type { VmRuntime } from '../../controllers/vmRuntime';
 import type { ObjectStore } from '../../store/objectStore';
@@ -196,7 +197,11 @@ export class Hotplug {
     });
   }
 
-  /** On a VM: kept in the template, and attached at once when it runs. */
+  /**
+   * On a VM: kept in the template, and attached at once when it runs. A volume the running VMI
+   * already has as a hot-plug from the same claim is only recorded in the template: that makes
+   * a hot-plugged disk persistent. The same name from another source is a conflict.
+   */
   async addToVm(vm: KubeObject, options: AddVolumeOptions) {
     const namespace = vm.metadata.namespace ?? '';
     const { claimName } = this.claimOf(namespace, options);
@@ -204,14 +209,24 @@ export class Hotplug {
     const spec = structuredClone((vm.spec ?? {}) as { template?: Template });
     const template = spec.template ?? {};
     const tspec = template.spec ?? {};
-    if (tspec.volumes?.some((v) => v.name === options.name))
-      throw new ApiError(
+    const exists = () =>
+      new ApiError(
         409,
         'Conflict',
         `Unable to add volume [${options.name}] because volume with that name already exists`,
       );
-    if (this.store.get(VMIS, namespace, vm.metadata.name ?? ''))
-      await this.addToVmi(namespace, vm.metadata.name ?? '', options);
+    if (tspec.volumes?.some((v) => v.name === options.name)) throw exists();
+    const vmi = this.store.get(VMIS, namespace, vm.metadata.name ?? '');
+    const attached = ((vmi?.spec as Template['spec'])?.volumes ?? []).find(
+      (v) => v.name === options.name,
+    );
+    if (attached) {
+      const hotplugged = (
+        (vmi?.status as { volumeStatus?: { name: string; hotplugVolume?: object }[] } | undefined)
+          ?.volumeStatus ?? []
+      ).some((v) => v.name === options.name && v.hotplugVolume);
+      if (!hotplugged || volumeClaim(attached as VolumeEntry) !== claimName) throw exists();
+    } else if (vmi) await this.addToVmi(namespace, vm.metadata.name ?? '', options);
     tspec.domain = {
       ...(tspec.domain ?? {}),
       devices: {
@@ -227,32 +242,31 @@ export class Hotplug {
   async removeFromVm(vm: KubeObject, volumeName: string | undefined) {
     const namespace = vm.metadata.namespace ?? '';
     if (!volumeName) throw badRequest('RemoveVolumeOptions requires a name');
-    if (this.store.get(VMIS, namespace, vm.metadata.name ?? ''))
-      await this.removeFromVmi(namespace, vm.metadata.name ?? '', volumeName);
     const spec = structuredClone((vm.spec ?? {}) as { template?: Template });
     const tspec = spec.template?.spec ?? {};
+    const vmi = this.store.get(VMIS, namespace, vm.metadata.name ?? '');
+    const inVmi = ((vmi?.spec as Template['spec'])?.volumes ?? []).some(
+      (v) => v.name === volumeName,
+    );
+    if (!inVmi && !tspec.volumes?.some((v) => v.name === volumeName))
+      throw badRequest(`Unable to remove volume [${volumeName}] because it does not exist`);
+    if (inVmi) await this.removeFromVmi(namespace, vm.metadata.name ?? '', volumeName);
     tspec.volumes = (tspec.volumes ?? []).filter((v) => v.name !== volumeName);
     if (tspec.domain?.devices?.disks)
       tspec.domain.devices.disks = tspec.domain.devices.disks.filter((d) => d.name !== volumeName);
     await this.saveVmTemplate(vm, spec);
   }
 
-  /** The VMI already has the change: record the template hash so no restart is asked for. */
+  /**
+   * The VMI already has the change. Hot-pluggable volumes are not part of the template hash
+   * (see `restartRelevantTemplate`), so no restart is asked for, and one already pending stays.
+   */
   private async saveVmTemplate(vm: KubeObject, spec: object) {
     const current = this.store.get(VMS, vm.metadata.namespace, vm.metadata.name ?? '') ?? vm;
-    const saved = await this.store.put(VMS, {
+    await this.store.put(VMS, {
       ...current,
       metadata: { ...current.metadata, generation: (current.metadata.generation ?? 1) + 1 },
       spec,
     });
-    const vmi = this.store.get(VMIS, vm.metadata.namespace, vm.metadata.name ?? '');
-    if (vmi)
-      await this.store.put(VMIS, {
-        ...vmi,
-        metadata: {
-          ...vmi.metadata,
-          annotations: { ...vmi.metadata.annotations, [TEMPLATE_HASH]: templateHash(saved) },
-        },
-      });
   }
 }
