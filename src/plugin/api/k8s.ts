@@ -171,6 +171,34 @@ export const vmAction = async (
   else await sendJSON(url, 'PUT', body ?? {});
 };
 
+/** KubeVirt's AddVolumeOptions: a claim or data volume attached to a running guest as a disk. */
+export interface AddVolumeOptions {
+  name: string;
+  disk: { name?: string; disk?: { bus?: string }; serial?: string };
+  volumeSource: {
+    persistentVolumeClaim?: { claimName: string; hotpluggable?: boolean };
+    dataVolume?: { name: string; hotpluggable?: boolean };
+  };
+}
+
+/**
+ * Hot-plug: `addvolume` / `removevolume` on the VM keeps the change in its template (it stays
+ * after a restart); on the VirtualMachineInstance it lasts until the guest stops.
+ */
+export const hotplugVolume = async (
+  ref: { namespace: string; name: string },
+  action: 'addvolume' | 'removevolume',
+  body: AddVolumeOptions | { name: string },
+  { persist }: { persist: boolean },
+): Promise<void> => {
+  const model = persist ? VirtualMachineModel : VirtualMachineInstanceModel;
+  const path = apiPath(
+    { ...model, group: 'subresources.kubevirt.io' },
+    { ...ref, subresource: action },
+  );
+  await sendJSON(k8sURL(path), 'PUT', body);
+};
+
 /** The VM as KubeVirt expands it: instancetype and preference applied to its template. */
 export const expandVmSpec = async <T = K8sObject>(ref: {
   namespace: string;

@@ -104,6 +104,53 @@ export const VirtualMachineClusterPreferenceModel = model(
   false,
 );
 
+export const VirtualMachineInstancetypeModel = model(
+  INSTANCETYPE,
+  'v1beta1',
+  'VirtualMachineInstancetype',
+  'virtualmachineinstancetypes',
+  'VMI',
+);
+export const VirtualMachinePreferenceModel = model(
+  INSTANCETYPE,
+  'v1beta1',
+  'VirtualMachinePreference',
+  'virtualmachinepreferences',
+  'VMP',
+);
+export const DataSourceModel = model(
+  'cdi.kubevirt.io',
+  'v1beta1',
+  'DataSource',
+  'datasources',
+  'DS',
+);
+export const StorageProfileModel = model(
+  'cdi.kubevirt.io',
+  'v1beta1',
+  'StorageProfile',
+  'storageprofiles',
+  'SP',
+  false,
+);
+export const StorageClassModel = model(
+  'storage.k8s.io',
+  'v1',
+  'StorageClass',
+  'storageclasses',
+  'SC',
+  false,
+);
+export const ConfigMapModel = model('', 'v1', 'ConfigMap', 'configmaps', 'CM');
+export const ServiceAccountModel = model('', 'v1', 'ServiceAccount', 'serviceaccounts', 'SA');
+export const NetworkAttachmentDefinitionModel = model(
+  'k8s.cni.cncf.io',
+  'v1',
+  'NetworkAttachmentDefinition',
+  'network-attachment-definitions',
+  'NAD',
+);
+
 /** `apiVersion` as objects carry it: `kubevirt.io/v1`, or `v1` for the core group. */
 export const apiVersionOf = (m: ResourceModel): string =>
   m.group ? `${m.group}/${m.version}` : m.version;

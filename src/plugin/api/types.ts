@@ -15,6 +15,7 @@ import type {
   V1beta1DataVolume,
 } from '@kubevirt-ui/kubevirt-api/containerized-data-importer/models';
 import type {
+  IoK8sApiCoreV1ConfigMap,
   IoK8sApiCoreV1Event,
   IoK8sApiCoreV1Namespace,
   IoK8sApiCoreV1Node,
@@ -22,6 +23,8 @@ import type {
   IoK8sApiCoreV1Pod,
   IoK8sApiCoreV1Secret,
   IoK8sApiCoreV1Service,
+  IoK8sApiCoreV1ServiceAccount,
+  IoK8sApiStorageV1StorageClass,
   IoK8sApimachineryPkgApisMetaV1ObjectMeta,
 } from '@kubevirt-ui/kubevirt-api/kubernetes/models';
 import type { KubernetesStatus } from '../../common/cluster-info';
@@ -42,6 +45,9 @@ export type Service = IoK8sApiCoreV1Service;
 export type Node = IoK8sApiCoreV1Node;
 export type Namespace = IoK8sApiCoreV1Namespace;
 export type Secret = IoK8sApiCoreV1Secret;
+export type ConfigMap = IoK8sApiCoreV1ConfigMap;
+export type ServiceAccount = IoK8sApiCoreV1ServiceAccount;
+export type StorageClass = IoK8sApiStorageV1StorageClass;
 export type K8sEvent = IoK8sApiCoreV1Event;
 export type ObjectMeta = IoK8sApimachineryPkgApisMetaV1ObjectMeta;
 export type { KubernetesStatus };
@@ -72,3 +78,22 @@ export type JsonPatchOp =
   | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
   | { op: 'remove'; path: string }
   | { op: 'move' | 'copy'; from: string; path: string };
+
+/** CDI's StorageProfile: what a storage class is best claimed with. */
+export interface StorageProfile extends K8sObject {
+  spec?: {
+    claimPropertySets?: { accessModes?: string[]; volumeMode?: string }[];
+    cloneStrategy?: string;
+  };
+  status?: {
+    storageClass?: string;
+    provisioner?: string;
+    claimPropertySets?: { accessModes?: string[]; volumeMode?: string }[];
+    cloneStrategy?: string;
+  };
+}
+
+/** Multus's NetworkAttachmentDefinition; `spec.config` is the CNI configuration as JSON text. */
+export interface NetworkAttachmentDefinition extends K8sObject {
+  spec?: { config?: string };
+}

@@ -4,25 +4,13 @@ import type { TFunction } from 'i18next';
 import { usePluginTranslation } from '../../../i18n';
 import type { VmTabProps } from './tabs';
 
-type Kind = 'configuration' | 'console' | 'metrics';
+type Kind = 'console' | 'metrics';
 
 /** What each tab will hold once its own issue builds it. */
 const PLANNED: Record<
   Kind,
   { title: (t: TFunction) => string; parts: (t: TFunction) => string[] }
 > = {
-  configuration: {
-    title: (t) => t('Configuration is coming'),
-    parts: (t) => [
-      t(
-        'Details: description, hostname, CPU and memory or instance type, boot mode and boot order',
-      ),
-      t('Storage: disks, adding, hot-plugging and detaching them'),
-      t('Network: network interfaces'),
-      t('Scheduling: node selector, tolerations, affinity, eviction strategy'),
-      t('SSH, initial run (cloud-init, sysprep), labels and annotations'),
-    ],
-  },
   console: {
     title: (t) => t('Console is coming'),
     parts: (t) => [t('VNC console in the browser'), t('Serial console'), t('Desktop viewer')],

@@ -7,6 +7,7 @@ import type {
   VirtualMachineInstanceMigration,
 } from '../../../api/types';
 import type { VmTabId } from './detailsPaths';
+import { ConfigurationTab } from './configuration/ConfigurationTab';
 import { DiagnosticsTab } from './diagnostics/DiagnosticsTab';
 import { EventsTab } from './events/EventsTab';
 import { OverviewTab } from './overview/OverviewTab';
@@ -28,7 +29,6 @@ export interface VmTabProps {
 // The YAML editor brings CodeMirror: loaded only when the tab is opened.
 const YamlTab = lazy(() => import('./yaml/YamlTab'));
 
-const ConfigurationTab = (props: VmTabProps) => <PlaceholderTab kind="configuration" {...props} />;
 const ConsoleTab = (props: VmTabProps) => <PlaceholderTab kind="console" {...props} />;
 const MetricsTab = (props: VmTabProps) => <PlaceholderTab kind="metrics" {...props} />;
 

@@ -21,4 +21,36 @@ describe('pendingChanges', () => {
     expect(pendingChanges(t, vm, makeVmi())).toEqual([]);
     expect(pendingChanges(t, vm, undefined)).toEqual([]);
   });
+
+  it('names a changed boot order, even when the devices are the same', () => {
+    const vm = makeVm();
+    const vmi = makeVmi();
+    const devices = vm.spec!.template!.spec!.domain.devices;
+    devices.disks = [{ name: 'rootdisk', disk: { bus: 'virtio' }, bootOrder: 2 }];
+    devices.interfaces = [{ name: 'default', masquerade: {}, bootOrder: 1 }];
+    vmi.spec.domain.devices.disks = [{ name: 'rootdisk', disk: { bus: 'virtio' }, bootOrder: 1 }];
+    vmi.spec.domain.devices.interfaces = [{ name: 'default', masquerade: {}, bootOrder: 2 }];
+    expect(pendingChanges(t, vm, vmi)).toEqual(['Boot order']);
+  });
+
+  it('leaves out disks hot-plugged live and interfaces being unplugged', () => {
+    const vm = makeVm();
+    const vmi = makeVmi();
+    const spec = vm.spec!.template!.spec!;
+    vmi.spec.domain.devices.disks = [
+      ...(vmi.spec.domain.devices.disks ?? []),
+      { name: 'scratch', disk: { bus: 'scsi' } },
+    ];
+    vmi.spec.volumes = [
+      ...(vmi.spec.volumes ?? []),
+      { name: 'scratch', persistentVolumeClaim: { claimName: 'scratch', hotpluggable: true } },
+    ];
+    spec.domain.devices.interfaces = [
+      ...(spec.domain.devices.interfaces ?? []),
+      { name: 'lab', bridge: {}, state: 'absent' } as never,
+    ];
+    spec.networks = [...(spec.networks ?? []), { name: 'lab', multus: { networkName: 'lab' } }];
+    vmi.spec.networks = spec.networks;
+    expect(pendingChanges(t, vm, vmi)).toEqual([]);
+  });
 });

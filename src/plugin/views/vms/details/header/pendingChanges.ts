@@ -22,24 +22,64 @@ const names = (items?: { name: string }[]) =>
         .sort()
         .join(',')
     : undefined;
+
+type Volume = NonNullable<NonNullable<Spec>['volumes']>[number];
+
+/** Hot-plugged volumes come and go live: they never wait for a restart. */
+const hotpluggable = (volume: Volume) =>
+  !!(volume.persistentVolumeClaim?.hotpluggable || volume.dataVolume?.hotpluggable);
+
+/** The spec's volumes and disks without the hot-plugged ones. */
+const coldVolumes = (spec: { volumes?: Volume[] } | undefined) =>
+  spec?.volumes?.filter((v) => !hotpluggable(v));
+const coldDisks = (spec: Spec | VmiSpec) => {
+  const hot = new Set((spec?.volumes ?? []).filter(hotpluggable).map((v) => v.name));
+  return spec?.domain?.devices?.disks?.filter((d) => !hot.has(d.name));
+};
+/** Interfaces being unplugged (`state: absent`) leave live too. */
+const presentInterfaces = (spec: Spec | VmiSpec) =>
+  spec?.domain?.devices?.interfaces?.filter((i) => (i as { state?: string }).state !== 'absent');
+
 const memory = (domain?: { memory?: { guest?: string }; resources?: { requests?: object } }) =>
   domain?.memory?.guest ??
   (domain?.resources?.requests as Record<string, string> | undefined)?.memory;
+
+/** Devices that have a boot order, in that order: `rootdisk,nic-a`. */
+const bootOrder = (devices?: {
+  disks?: { name: string; bootOrder?: number }[];
+  interfaces?: { name: string; bootOrder?: number }[];
+}) =>
+  devices
+    ? [...(devices.disks ?? []), ...(devices.interfaces ?? [])]
+        .filter((d) => d.bootOrder !== undefined)
+        .sort((a, b) => (a.bootOrder ?? 0) - (b.bootOrder ?? 0))
+        .map((d) => d.name)
+        .join(',')
+    : undefined;
 
 const FIELDS: PendingField[] = [
   { label: (t) => t('CPU'), vm: (s) => vcpus(s?.domain?.cpu), vmi: (s) => vcpus(s?.domain?.cpu) },
   { label: (t) => t('Memory'), vm: (s) => memory(s?.domain), vmi: (s) => memory(s?.domain) },
   {
     label: (t) => t('Disks'),
-    vm: (s) => names(s?.domain?.devices?.disks),
-    vmi: (s) => names(s?.domain?.devices?.disks),
+    vm: (s) => names(coldDisks(s)),
+    vmi: (s) => names(coldDisks(s)),
   },
   {
     label: (t) => t('Network interfaces'),
-    vm: (s) => names(s?.domain?.devices?.interfaces),
-    vmi: (s) => names(s?.domain?.devices?.interfaces),
+    vm: (s) => names(presentInterfaces(s)),
+    vmi: (s) => names(presentInterfaces(s)),
   },
-  { label: (t) => t('Volumes'), vm: (s) => names(s?.volumes), vmi: (s) => names(s?.volumes) },
+  {
+    label: (t) => t('Boot order'),
+    vm: (s) => bootOrder(s?.domain?.devices),
+    vmi: (s) => bootOrder(s?.domain?.devices),
+  },
+  {
+    label: (t) => t('Volumes'),
+    vm: (s) => names(coldVolumes(s)),
+    vmi: (s) => names(coldVolumes(s)),
+  },
   {
     label: (t) => t('Node selector'),
     vm: (s) => s?.nodeSelector,

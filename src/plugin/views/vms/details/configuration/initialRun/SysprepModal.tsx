@@ -1,0 +1,272 @@
+import {
+  FileUpload,
+  FormGroup,
+  FormHelperText,
+  FormSelect,
+  FormSelectOption,
+  FormSelectOptionGroup,
+  HelperText,
+  HelperTextItem,
+  Radio,
+} from '@patternfly/react-core';
+import { useMemo, useState } from 'react';
+import { useAccessReview } from '../../../../../api/access';
+import { errorMessage } from '../../../../../api/bff';
+import { k8sCreate, k8sPatch } from '../../../../../api/k8s';
+import { ConfigMapModel } from '../../../../../api/models';
+import type { ConfigMap } from '../../../../../api/types';
+import { useK8sWatchList } from '../../../../../api/watch';
+import { usePluginTranslation } from '../../../../../i18n';
+import { fieldErrorOf } from '../editor/fieldErrors';
+import { FormModal } from '../editor/FormModal';
+import type { VmEditor } from '../editor/vmEditor';
+import { generatedName } from '../editor/randomText';
+import { RestartHint } from '../editor/RestartHint';
+import {
+  attachSysprepOps,
+  holdsAnswerFile,
+  SYSPREP_FILES,
+  sysprepConfigMap,
+  sysprepOf,
+  xmlProblem,
+  type SysprepFile,
+  type SysprepFiles,
+} from './sysprep';
+
+type Mode = 'upload' | 'existing';
+
+const AnswerFileField = ({
+  file,
+  value,
+  onChange,
+  error,
+}: {
+  file: SysprepFile;
+  value: string;
+  onChange(value: string): void;
+  error?: string;
+}) => {
+  const { t } = usePluginTranslation();
+  const [filename, setFilename] = useState('');
+  const id = `virtualization-plugin-sysprep-${file.toLowerCase().replace('.', '-')}`;
+  return (
+    <FormGroup label={file} fieldId={id}>
+      <FileUpload
+        id={id}
+        type="text"
+        aria-label={file}
+        value={value}
+        filename={filename}
+        filenamePlaceholder={t('Drag a file here or upload one')}
+        browseButtonText={t('Upload')}
+        clearButtonText={t('Clear')}
+        allowEditingUploadedText
+        validated={error ? 'error' : 'default'}
+        onFileInputChange={(_, picked) => setFilename(picked.name)}
+        onDataChange={(_, data) => onChange(data)}
+        onTextChange={(_, text) => onChange(text)}
+        onClearClick={() => {
+          setFilename('');
+          onChange('');
+        }}
+      />
+      <FormHelperText>
+        <HelperText>
+          <HelperTextItem variant={error ? 'error' : 'default'}>
+            {error ??
+              (file === 'Autounattend.xml'
+                ? t('Read by Windows setup when it installs the system.')
+                : t('Read when a generalized image first starts (specialize and OOBE).'))}
+          </HelperTextItem>
+        </HelperText>
+      </FormHelperText>
+    </FormGroup>
+  );
+};
+
+/** Sysprep: Windows answer files in a ConfigMap, given to the guest as a CD-ROM. */
+export const SysprepModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void }) => {
+  const { t } = usePluginTranslation();
+  const namespace = editor.vm.metadata?.namespace ?? '';
+  const current = sysprepOf(editor.vm);
+  const configMaps = useK8sWatchList<ConfigMap>(ConfigMapModel, { namespace });
+  const canCreate = useAccessReview({ verb: 'create', resource: 'configmaps', namespace });
+  const mayCreate = canCreate.allowed || canCreate.loading;
+  const [mode, setMode] = useState<Mode>(current?.configMap || !mayCreate ? 'existing' : 'upload');
+  const [existing, setExisting] = useState(current?.configMap ?? '');
+  const [files, setFiles] = useState<SysprepFiles>({ 'Autounattend.xml': '', 'Unattend.xml': '' });
+  const [name] = useState(() => generatedName(editor.vm.metadata?.name ?? '', 'sysprep'));
+  /** The ConfigMap this dialog created: a retry after a failed VM patch reuses it. */
+  const [created, setCreated] = useState<string>();
+
+  const [withAnswers, others] = useMemo(() => {
+    const sorted = [...configMaps.data].sort((a, b) =>
+      (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+    );
+    return [sorted.filter(holdsAnswerFile), sorted.filter((map) => !holdsAnswerFile(map))];
+  }, [configMaps.data]);
+
+  const fileErrors = Object.fromEntries(
+    SYSPREP_FILES.map((file) => {
+      const problem = files[file].trim() ? xmlProblem(files[file]) : undefined;
+      return [file, problem && t('Not well-formed XML: {{problem}}', { problem })];
+    }),
+  ) as Partial<Record<SysprepFile, string>>;
+  const anyFile = SYSPREP_FILES.some((file) => files[file].trim());
+  const isValid =
+    mode === 'existing' ? !!existing : anyFile && SYSPREP_FILES.every((file) => !fileErrors[file]);
+
+  const submit = async () => {
+    let target = existing;
+    if (mode === 'upload') {
+      const content = JSON.stringify(files);
+      if (created === undefined)
+        await k8sCreate<ConfigMap>(ConfigMapModel, sysprepConfigMap(namespace, name, files));
+      else if (created !== content)
+        // Ours since the last try: its files follow the form (null drops a cleared one).
+        await k8sPatch(
+          ConfigMapModel,
+          { namespace, name },
+          {
+            data: Object.fromEntries(
+              SYSPREP_FILES.map((file) => [file, files[file].trim() ? files[file] : null]),
+            ),
+          },
+        );
+      setCreated(content);
+      target = name;
+    }
+    await editor.patch(attachSysprepOps(editor.vm, target));
+  };
+
+  return (
+    <FormModal
+      title={t('Sysprep')}
+      description={t(
+        'Windows answer files, kept in a ConfigMap and attached to the VirtualMachine as a CD-ROM.',
+      )}
+      isValid={isValid}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      {(error) => (
+        <>
+          <FormGroup
+            role="radiogroup"
+            isInline
+            fieldId="virtualization-plugin-sysprep-mode"
+            label={t('Answer files')}
+          >
+            <Radio
+              id="virtualization-plugin-sysprep-upload"
+              name="virtualization-plugin-sysprep-mode"
+              label={t('Upload answer files')}
+              isChecked={mode === 'upload'}
+              isDisabled={!mayCreate}
+              description={
+                mayCreate
+                  ? undefined
+                  : t('You may not create ConfigMaps in {{namespace}}.', { namespace })
+              }
+              onChange={() => setMode('upload')}
+            />
+            <Radio
+              id="virtualization-plugin-sysprep-existing"
+              name="virtualization-plugin-sysprep-mode"
+              label={t('Use an existing ConfigMap')}
+              isChecked={mode === 'existing'}
+              onChange={() => setMode('existing')}
+            />
+          </FormGroup>
+          {mode === 'upload' ? (
+            <>
+              {SYSPREP_FILES.map((file) => (
+                <AnswerFileField
+                  key={file}
+                  file={file}
+                  value={files[file]}
+                  error={fileErrors[file]}
+                  onChange={(value) => setFiles((all) => ({ ...all, [file]: value }))}
+                />
+              ))}
+              <HelperText>
+                <HelperTextItem
+                  variant={
+                    (error as { code?: number } | undefined)?.code === 409 ? 'error' : 'default'
+                  }
+                >
+                  {(error as { code?: number } | undefined)?.code === 409
+                    ? errorMessage(error)
+                    : t('Saved as ConfigMap {{name}}.', { name })}
+                </HelperTextItem>
+              </HelperText>
+            </>
+          ) : (
+            <FormGroup
+              label={t('ConfigMap')}
+              isRequired
+              fieldId="virtualization-plugin-sysprep-configmap"
+            >
+              <FormSelect
+                id="virtualization-plugin-sysprep-configmap"
+                value={existing}
+                onChange={(_, value) => setExisting(value)}
+              >
+                <FormSelectOption value="" label={t('Select a ConfigMap')} isPlaceholder />
+                {existing && !configMaps.data.some((map) => map.metadata?.name === existing) && (
+                  <FormSelectOption value={existing} label={existing} />
+                )}
+                <FormSelectOptionGroup label={t('ConfigMaps with answer files')}>
+                  {withAnswers.map((map) => (
+                    <FormSelectOption
+                      key={map.metadata?.name}
+                      value={map.metadata?.name}
+                      label={map.metadata?.name ?? ''}
+                    />
+                  ))}
+                </FormSelectOptionGroup>
+                <FormSelectOptionGroup label={t('Other ConfigMaps')}>
+                  {others.map((map) => (
+                    <FormSelectOption
+                      key={map.metadata?.name}
+                      value={map.metadata?.name}
+                      label={map.metadata?.name ?? ''}
+                    />
+                  ))}
+                </FormSelectOptionGroup>
+              </FormSelect>
+              <FormHelperText>
+                <HelperText>
+                  <HelperTextItem variant={configMaps.error ? 'warning' : 'default'}>
+                    {configMaps.error
+                      ? t('The ConfigMaps of {{namespace}} cannot be listed: {{message}}', {
+                          namespace,
+                          message: errorMessage(configMaps.error),
+                        })
+                      : t('Its Autounattend.xml and Unattend.xml keys become files on the CD-ROM.')}
+                  </HelperTextItem>
+                </HelperText>
+              </FormHelperText>
+            </FormGroup>
+          )}
+          {fieldErrorOf(
+            error,
+            'spec.template.spec.volumes',
+            'spec.template.spec.domain.devices.disks',
+          ) && (
+            <HelperText>
+              <HelperTextItem variant="error">
+                {fieldErrorOf(
+                  error,
+                  'spec.template.spec.volumes',
+                  'spec.template.spec.domain.devices.disks',
+                )}
+              </HelperTextItem>
+            </HelperText>
+          )}
+          <RestartHint editor={editor} />
+        </>
+      )}
+    </FormModal>
+  );
+};
