@@ -133,3 +133,14 @@ describe('dynamic key injection command', () => {
     expect(withSshInjectionCommand('#!/bin/sh\ntrue\n', true)).toBeUndefined();
   });
 });
+
+describe('formToUserData with nothing in the form', () => {
+  it('gives the bare header, which is valid cloud-config, not `null`', () => {
+    const text = formToUserData('', { user: '', password: '', sshAuthorizedKeys: [] });
+    expect(text).toBe('#cloud-config\n');
+    expect(checkUserData(text).kind).toBe('cloud-config');
+    expect(
+      formToUserData('#cloud-config\nuser: a\n', { user: '', password: '', sshAuthorizedKeys: [] }),
+    ).toBe('#cloud-config\n');
+  });
+});

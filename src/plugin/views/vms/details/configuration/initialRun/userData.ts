@@ -22,7 +22,11 @@ export type UserDataCheck =
   | { kind: 'error'; message: string; line?: number; column?: number };
 
 /** The document as text; a map added under a lone header comment does not get a blank line. */
-const print = (doc: Document): string => doc.toString().replace(/^(#cloud-config)\n\n/, '$1\n');
+const print = (doc: Document): string =>
+  // A document with no keys left prints as `null`: keep only its comments (the header).
+  doc.contents === null || (isMap(doc.contents) && doc.contents.items.length === 0)
+    ? `${CLOUD_CONFIG_HEADER}\n`
+    : doc.toString().replace(/^(#cloud-config)\n\n/, '$1\n');
 
 const hasHeader = (text: string) => text.split('\n', 1)[0]?.trim() === CLOUD_CONFIG_HEADER;
 
