@@ -33,10 +33,21 @@ interface EditMetadataModalProps {
   };
   field: 'labels' | 'annotations';
   close: () => void;
+  /**
+   * Saves the new map; by default a merge patch of the changed keys of the object in the
+   * cluster. The creation flow's draft VM passes its own.
+   */
+  save?: (next: Record<string, string>) => Promise<unknown>;
 }
 
 /** Key/value rows for a VM's labels or annotations; saves only what changed (merge patch). */
-export const EditMetadataModal = ({ model, object, field, close }: EditMetadataModalProps) => {
+export const EditMetadataModal = ({
+  model,
+  object,
+  field,
+  close,
+  save: saveMap,
+}: EditMetadataModalProps) => {
   const { t } = usePluginTranslation();
   const before = useMemo(() => ({ ...(object.metadata?.[field] ?? {}) }), [object, field]);
   const [rows, setRows] = useState<MetadataRow[]>(() => {
@@ -60,7 +71,8 @@ export const EditMetadataModal = ({ model, object, field, close }: EditMetadataM
     setBusy(true);
     setError(undefined);
     try {
-      await patchMetadataMap(model, ref, field, before, mapOf(rows));
+      if (saveMap) await saveMap(mapOf(rows));
+      else await patchMetadataMap(model, ref, field, before, mapOf(rows));
       close();
     } catch (failure) {
       // The rows stay as typed: fix and save again.

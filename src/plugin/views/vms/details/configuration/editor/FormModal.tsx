@@ -77,6 +77,7 @@ export const FormModal = ({
           {children(error)}
           <ModalError
             error={error}
+            showCauses={false}
             title={
               isStaleEdit(error)
                 ? t('The VirtualMachine changed while this form was open; review and save again')

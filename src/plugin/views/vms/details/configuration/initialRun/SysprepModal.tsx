@@ -2,9 +2,6 @@ import {
   FileUpload,
   FormGroup,
   FormHelperText,
-  FormSelect,
-  FormSelectOption,
-  FormSelectOptionGroup,
   HelperText,
   HelperTextItem,
   Radio,
@@ -19,6 +16,7 @@ import { useK8sWatchList } from '../../../../../api/watch';
 import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FormModal } from '../editor/FormModal';
+import { namesOf, NameSelect } from '../editor/NameSelect';
 import type { VmEditor } from '../editor/vmEditor';
 import { generatedName } from '../editor/randomText';
 import { RestartHint } from '../editor/RestartHint';
@@ -207,34 +205,16 @@ export const SysprepModal = ({ editor, onClose }: { editor: VmEditor; onClose():
               isRequired
               fieldId="virtualization-plugin-sysprep-configmap"
             >
-              <FormSelect
+              <NameSelect
                 id="virtualization-plugin-sysprep-configmap"
                 value={existing}
-                onChange={(_, value) => setExisting(value)}
-              >
-                <FormSelectOption value="" label={t('Select a ConfigMap')} isPlaceholder />
-                {existing && !configMaps.data.some((map) => map.metadata?.name === existing) && (
-                  <FormSelectOption value={existing} label={existing} />
-                )}
-                <FormSelectOptionGroup label={t('ConfigMaps with answer files')}>
-                  {withAnswers.map((map) => (
-                    <FormSelectOption
-                      key={map.metadata?.name}
-                      value={map.metadata?.name}
-                      label={map.metadata?.name ?? ''}
-                    />
-                  ))}
-                </FormSelectOptionGroup>
-                <FormSelectOptionGroup label={t('Other ConfigMaps')}>
-                  {others.map((map) => (
-                    <FormSelectOption
-                      key={map.metadata?.name}
-                      value={map.metadata?.name}
-                      label={map.metadata?.name ?? ''}
-                    />
-                  ))}
-                </FormSelectOptionGroup>
-              </FormSelect>
+                onChange={setExisting}
+                placeholder={t('Select a ConfigMap')}
+                groups={[
+                  { label: t('ConfigMaps with answer files'), names: namesOf(withAnswers) },
+                  { label: t('Other ConfigMaps'), names: namesOf(others) },
+                ]}
+              />
               <FormHelperText>
                 <HelperText>
                   <HelperTextItem variant={configMaps.error ? 'warning' : 'default'}>

@@ -14,8 +14,7 @@ import { usePluginTranslation } from '../../../../../i18n';
 import { EditMetadataModal } from '../../../actions/modals/EditMetadataModal';
 import { EditableRow } from '../editor/EditableRow';
 import type { ConfigSubTabProps } from '../subTabs';
-import { DraftMetadataModal } from './DraftMetadataModal';
-import { sortedEntries, type MetadataField } from './metadataOps';
+import { metadataOps, sortedEntries, type MetadataField } from './metadataOps';
 
 const hasEntries = (map?: Record<string, string>) => Object.keys(map ?? {}).length > 0;
 
@@ -95,17 +94,16 @@ export const MetadataSubTab = ({ editor }: ConfigSubTabProps) => {
           </HelperText>
         </EditableRow>
       </DescriptionList>
-      {editing &&
-        (editor.live ? (
-          <EditMetadataModal
-            model={VirtualMachineModel}
-            object={vm}
-            field={editing}
-            close={close}
-          />
-        ) : (
-          <DraftMetadataModal editor={editor} field={editing} onClose={close} />
-        ))}
+      {editing && (
+        <EditMetadataModal
+          model={VirtualMachineModel}
+          object={vm}
+          field={editing}
+          close={close}
+          // A draft changes in memory, through the editor.
+          save={editor.live ? undefined : (next) => editor.patch(metadataOps(vm, editing, next))}
+        />
+      )}
     </>
   );
 };

@@ -3,9 +3,6 @@ import {
   FileUpload,
   FormGroup,
   FormHelperText,
-  FormSelect,
-  FormSelectOption,
-  FormSelectOptionGroup,
   HelperText,
   HelperTextItem,
   Radio,
@@ -21,6 +18,7 @@ import { useK8sWatchList } from '../../../../../api/watch';
 import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FormModal } from '../editor/FormModal';
+import { namesOf, NameSelect } from '../editor/NameSelect';
 import type { VmEditor } from '../editor/vmEditor';
 import { generatedName } from '../editor/randomText';
 import { encodeBase64 } from '../initialRun/base64';
@@ -159,34 +157,16 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
 
             {mode === 'existing' && (
               <FormGroup label={t('Secret')} isRequired fieldId="virtualization-plugin-ssh-secret">
-                <FormSelect
+                <NameSelect
                   id="virtualization-plugin-ssh-secret"
                   value={existing}
-                  onChange={(_, value) => setExisting(value)}
-                >
-                  <FormSelectOption value="" label={t('Select a Secret')} isPlaceholder />
-                  {existing && !chosenSecret && (
-                    <FormSelectOption value={existing} label={existing} />
-                  )}
-                  <FormSelectOptionGroup label={t('Secrets holding an SSH key')}>
-                    {keySecrets.map((secret) => (
-                      <FormSelectOption
-                        key={secret.metadata?.name}
-                        value={secret.metadata?.name}
-                        label={secret.metadata?.name ?? ''}
-                      />
-                    ))}
-                  </FormSelectOptionGroup>
-                  <FormSelectOptionGroup label={t('Other Secrets')}>
-                    {otherSecrets.map((secret) => (
-                      <FormSelectOption
-                        key={secret.metadata?.name}
-                        value={secret.metadata?.name}
-                        label={secret.metadata?.name ?? ''}
-                      />
-                    ))}
-                  </FormSelectOptionGroup>
-                </FormSelect>
+                  onChange={setExisting}
+                  placeholder={t('Select a Secret')}
+                  groups={[
+                    { label: t('Secrets holding an SSH key'), names: namesOf(keySecrets) },
+                    { label: t('Other Secrets'), names: namesOf(otherSecrets) },
+                  ]}
+                />
                 <FormHelperText>
                   <HelperText>
                     {secrets.error ? (
