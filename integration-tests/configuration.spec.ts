@@ -98,6 +98,21 @@ test.describe('VM configuration as the developer', () => {
     }
   });
 
+  // The VirtualMachines spec shares this cluster and counts its VMs: leave nothing behind.
+  test.afterAll(async ({ playwright }) => {
+    const admin = await BffApi.logIn(playwright, BASE, 'admin');
+    try {
+      await admin.fetch('DELETE', admin.vmPath(NS, VM));
+      await admin.fetch(
+        'DELETE',
+        `/apis/k8s.cni.cncf.io/v1/namespaces/${NS}/network-attachment-definitions/${NAD}`,
+      );
+      await expect.poll(() => admin.find(admin.vmPath(NS, VM)), BOOT).toBeUndefined();
+    } finally {
+      await admin.dispose();
+    }
+  });
+
   test('every sub-tab has its own URL and shows the VM', async ({ page }, testInfo) => {
     test.setTimeout(150_000);
     const { shell, config, vms } = await setUp(page, testInfo);
@@ -108,9 +123,15 @@ test.describe('VM configuration as the developer', () => {
       await shell.screenshot(`config-${sub}-light`, { tall: true });
       await shell.expectAccessible();
     }
+    await shell.chooseDarkTheme();
+    for (const sub of ['details', 'disks'] as ConfigSubTab[]) {
+      await config.openSubTab(sub);
+      await shell.screenshot(`config-${sub}-dark`, { tall: true });
+    }
+    await shell.chooseLightTheme();
     // A sub-tab's URL opens it directly, after a reload too.
     await page.reload();
-    await config.waitFor('metadata');
+    await config.waitFor('disks');
   });
 
   test('a blank disk hot-plugged into the running VM reaches the guest; one is made persistent, one detached', async ({
