@@ -1,18 +1,9 @@
-import { Label, LabelGroup, MenuToggle } from '@patternfly/react-core';
-import { EllipsisVIcon } from '@patternfly/react-icons';
-import {
-  ActionsColumn,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  type IAction,
-} from '@patternfly/react-table';
+import { Label, LabelGroup } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr, type IAction } from '@patternfly/react-table';
 import { Link } from 'react-router';
 import { resourcePath } from '../../../../../api/links';
 import { PersistentVolumeClaimModel } from '../../../../../api/models';
+import { RowActions } from '../editor/RowActions';
 import { usePluginTranslation } from '../../../../../i18n';
 import type { DiskAction, DiskActionId } from './diskActions';
 import { busLabel, driveLabel, sourceKindLabel } from './diskLabels';
@@ -128,23 +119,7 @@ export const DisksTable = ({ namespace, rows, actionsOf, onAction }: DisksTableP
             <Td dataLabel={t('Storage class')} modifier="breakWord">
               {row.storageClass ?? '—'}
             </Td>
-            <Td isActionCell>
-              <ActionsColumn
-                items={items(row)}
-                popperProps={{ position: 'right' }}
-                actionsToggle={({ onToggle, isOpen, isDisabled, toggleRef }) => (
-                  <MenuToggle
-                    ref={toggleRef}
-                    variant="plain"
-                    aria-label={t('Actions for {{name}}', { name: row.name })}
-                    icon={<EllipsisVIcon />}
-                    onClick={onToggle}
-                    isExpanded={isOpen}
-                    isDisabled={isDisabled}
-                  />
-                )}
-              />
-            </Td>
+            <RowActions name={row.name} items={items(row)} />
           </Tr>
         ))}
       </Tbody>

@@ -5,22 +5,12 @@ import {
   EmptyState,
   EmptyStateBody,
   Flex,
-  MenuToggle,
   Tooltip,
 } from '@patternfly/react-core';
-import { EllipsisVIcon } from '@patternfly/react-icons';
-import {
-  ActionsColumn,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  type IAction,
-} from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr, type IAction } from '@patternfly/react-table';
 import { useState } from 'react';
 import { errorMessage } from '../../../../../api/bff';
+import { RowActions } from '../editor/RowActions';
 import { usePluginTranslation } from '../../../../../i18n';
 import type { ConfigSubTabProps } from '../subTabs';
 import { bindingLabel, networkLabel } from './nicLabels';
@@ -204,23 +194,7 @@ export const NetworkSubTab = ({ editor }: ConfigSubTabProps) => {
                 <Td dataLabel={t('IP addresses')} modifier="breakWord">
                   {row.ips.join(', ') || '—'}
                 </Td>
-                <Td isActionCell>
-                  <ActionsColumn
-                    items={rowActions(row)}
-                    popperProps={{ position: 'right' }}
-                    actionsToggle={({ onToggle, isOpen, isDisabled, toggleRef }) => (
-                      <MenuToggle
-                        ref={toggleRef}
-                        variant="plain"
-                        aria-label={t('Actions for {{name}}', { name: row.name })}
-                        icon={<EllipsisVIcon />}
-                        onClick={onToggle}
-                        isExpanded={isOpen}
-                        isDisabled={isDisabled}
-                      />
-                    )}
-                  />
-                </Td>
+                <RowActions name={row.name} items={rowActions(row)} />
               </Tr>
             ))}
           </Tbody>
