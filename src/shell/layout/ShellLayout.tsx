@@ -14,7 +14,7 @@ import { ShellMasthead } from '../masthead/ShellMasthead';
 import { buildNavigation } from '../navigation/buildNavigation';
 import { ShellNavigation } from '../navigation/ShellNavigation';
 import { PluginLoadAlerts } from '../plugins/PluginLoadAlerts';
-import { PageLoading, PluginRoutes } from '../routes/PluginRoutes';
+import { PageLoading, PluginRoutes, useStandalonePage } from '../routes/PluginRoutes';
 import { useActiveNamespace } from '../sdk/useActiveNamespace';
 import { ProjectBar } from './ProjectBar';
 
@@ -28,11 +28,14 @@ export const ShellLayout = ({ load }: { load: PluginLoadState }) => {
   const { t } = useTranslation(SHELL_I18N_NAMESPACE);
   const extensions = useExtensions();
   const [namespace] = useActiveNamespace();
+  const standalone = useStandalonePage();
   // `/` opens the first link the plugins put in the navigation.
   const home = useMemo(
     () => buildNavigation(extensions, namespace, (text) => text)[0]?.items[0]?.href,
     [extensions, namespace],
   );
+  // A standalone route (a console in its own window) fills the window, without the chrome.
+  if (standalone) return <main className="virtualization-shell__standalone">{standalone}</main>;
   return (
     <Page
       isManagedSidebar

@@ -3,7 +3,7 @@ import type { Extension, LoadedExtension } from '@openshift/dynamic-plugin-sdk';
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { PluginRoutes } from './PluginRoutes';
+import { PluginRoutes, useStandalonePage } from './PluginRoutes';
 import type { ResourcePageProps } from './resourcePages';
 
 let extensions: LoadedExtension[] = [];
@@ -90,5 +90,37 @@ describe('resource pages in the shell', () => {
   it('says not found for a kind no plugin shows', async () => {
     show('/k8s/ns/team-a/core~v1~Pod');
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+});
+
+describe('standalone routes', () => {
+  const Standalone = () => {
+    const page = useStandalonePage();
+    return page ? <div data-testid="standalone">{page}</div> : <p>with chrome</p>;
+  };
+  const open = (url: string) => {
+    extensions = [
+      loaded('console-window', 'console.page/route/standalone', {
+        path: '/k8s/ns/:ns/kubevirt.io~v1~VirtualMachine/:name/console/standalone',
+        exact: true,
+        component: code(() => <p>console window</p>),
+      }),
+    ];
+    render(
+      <MemoryRouter initialEntries={[url]}>
+        <Standalone />
+      </MemoryRouter>,
+    );
+  };
+
+  it('shows the matching page on its own, without the chrome', async () => {
+    open('/k8s/ns/demo/kubevirt.io~v1~VirtualMachine/vm1/console/standalone');
+    expect(await screen.findByText('console window')).toBeVisible();
+    expect(screen.getByTestId('standalone')).toBeInTheDocument();
+  });
+
+  it('leaves every other path to the chrome', () => {
+    open('/k8s/ns/demo/kubevirt.io~v1~VirtualMachine/vm1/console');
+    expect(screen.getByText('with chrome')).toBeVisible();
   });
 });

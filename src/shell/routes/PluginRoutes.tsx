@@ -16,7 +16,7 @@ import {
 } from '@patternfly/react-core';
 import { createElement, lazy, Suspense, useMemo, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { matchPath, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { SHELL_I18N_NAMESPACE } from '../i18n';
 import { RouterLink } from '../layout/RouterLink';
 import { PageErrorBoundary } from './PageErrorBoundary';
@@ -45,6 +45,14 @@ type RoutePage = Extension<
 const isRoutePage = (e: Extension): e is RoutePage =>
   e.type === 'console.page/route' &&
   (!e.properties.perspective || e.properties.perspective === 'admin');
+
+type StandaloneRoutePage = Extension<
+  'console.page/route/standalone',
+  { path: string | string[]; exact?: boolean; component: CodeRef<ComponentType> }
+>;
+
+const isStandaloneRoutePage = (e: Extension): e is StandaloneRoutePage =>
+  e.type === 'console.page/route/standalone';
 
 export const PageLoading = () => {
   const { t } = useTranslation(SHELL_I18N_NAMESPACE);
@@ -167,4 +175,22 @@ export const PluginRoutes = ({ home }: { home?: string }) => {
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
+};
+
+/**
+ * The page of a `console.page/route/standalone` extension that matches the location, shown, as
+ * the console does, without masthead and navigation (a console in a window of its own); null
+ * when none matches.
+ */
+export const useStandalonePage = (): ReactNode => {
+  const routes = useExtensions(isStandaloneRoutePage);
+  const pages = usePageComponents(routes);
+  const { pathname } = useLocation();
+  const route = routes.find((candidate) =>
+    routePatterns(candidate.properties.path, candidate.properties.exact).some((pattern) =>
+      matchPath(pattern, pathname),
+    ),
+  );
+  const component = route && pages.get(route.uid);
+  return component ? <Guarded>{createElement(component)}</Guarded> : null;
 };
