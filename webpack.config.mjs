@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
+import { ChunkPackagesPlugin } from './scripts/lib/chunkPackagesPlugin.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -39,11 +40,19 @@ export default (_env, argv) => {
           ],
         },
         { test: /\.(png|jpe?g|gif|svg)$/, type: 'asset/resource' },
+        // Only third-party stylesheets a lazily loaded view brings (xterm.js): injected with the
+        // chunk that imports them, so nothing is styled before a console opens.
+        {
+          test: /\.css$/,
+          include: /node_modules[\\/]@xterm[\\/]xterm/,
+          use: ['style-loader', 'css-loader'],
+        },
       ],
     },
     plugins: [
       new ConsoleRemotePlugin(),
       new CopyWebpackPlugin({ patterns: [{ from: path.join(root, 'locales'), to: 'locales' }] }),
+      new ChunkPackagesPlugin(),
     ],
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
     optimization: { chunkIds: production ? 'deterministic' : 'named', minimize: production },

@@ -24,6 +24,7 @@ export const targets = [
       'locales',
       'console-extensions.json',
       'webpack.config.mjs',
+      'scripts/lib/chunkPackagesPlugin.mjs',
       'tsconfig.plugin.json',
     ],
     build: () =>
