@@ -4,17 +4,13 @@ import type { TFunction } from 'i18next';
 import { usePluginTranslation } from '../../../i18n';
 import type { VmTabProps } from './tabs';
 
-type Kind = 'console' | 'metrics';
+type Kind = 'metrics';
 
 /** What each tab will hold once its own issue builds it. */
 const PLANNED: Record<
   Kind,
   { title: (t: TFunction) => string; parts: (t: TFunction) => string[] }
 > = {
-  console: {
-    title: (t) => t('Console is coming'),
-    parts: (t) => [t('VNC console in the browser'), t('Serial console'), t('Desktop viewer')],
-  },
   metrics: {
     title: (t) => t('Metrics are coming'),
     parts: (t) => [

@@ -26,10 +26,10 @@ export interface VmTabProps {
   rest: string[];
 }
 
-// The YAML editor brings CodeMirror: loaded only when the tab is opened.
+// The YAML editor brings CodeMirror, the consoles noVNC and xterm.js: loaded only when opened.
 const YamlTab = lazy(() => import('./yaml/YamlTab'));
+const ConsoleTab = lazy(() => import('./console/ConsoleTab'));
 
-const ConsoleTab = (props: VmTabProps) => <PlaceholderTab kind="console" {...props} />;
 const MetricsTab = (props: VmTabProps) => <PlaceholderTab kind="metrics" {...props} />;
 
 export interface VmTab {

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { ConsoleShell } from './pages/ConsoleShell';
+import { VirtualMachinesPage } from './pages/VirtualMachinesPage';
+import { SERVERS } from './playwright.config';
+
+// The Console tab against the seeded running QEMU guest, as the developer: the heavy console
+// libraries load only with it, the VNC canvas shows the guest's screen, the serial console runs
+// a command, and a console of a project the developer may not see is refused.
+const BASE = SERVERS.embedded;
+const NS = 'developer-vms';
+const VM = 'fedora-running';
+const BOOT = { timeout: 90_000 };
+
+test.describe.configure({ mode: 'serial' });
+
+let problems: string[] = [];
+test.beforeEach(({ page }) => {
+  problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      problems.push(`console error: ${message.text()}`);
+  });
+});
+test.afterEach(() => expect(problems).toEqual([]));
+
+/** What the build says each JavaScript file of the plugin carries (scripts/lib/chunkPackagesPlugin). */
+const chunkPackages = JSON.parse(
+  readFileSync(
+    path.join(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '..',
+      'dist',
+      'plugin',
+      'chunk-packages.json',
+    ),
+    'utf8',
+  ),
+) as Record<string, string[]>;
+
+/** The npm packages of the plugin's JavaScript the page has loaded so far. */
+const loadedPackages = (files: Set<string>) =>
+  new Set([...files].flatMap((file) => chunkPackages[file] ?? []));
+
+const recordPluginScripts = (page: Page) => {
+  const files = new Set<string>();
+  page.on('response', (response) => {
+    const match = /\/api\/plugins\/virtualization-plugin\/([^/?]+\.js)/.exec(response.url());
+    if (match?.[1]) files.add(match[1]);
+  });
+  return files;
+};
+
+test('the VM list loads neither noVNC nor xterm.js; the Console tab loads noVNC and shows the guest screen', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const files = recordPluginScripts(page);
+  const shell = new ConsoleShell(page, BASE, testInfo);
+  const vms = new VirtualMachinesPage(page, BASE);
+  await shell.logInAs('developer');
+  await vms.openList(NS);
+  await expect(vms.status(VM)).toHaveText('Running', BOOT);
+  expect(files.size).toBeGreaterThan(0);
+  const onList = loadedPackages(files);
+  expect([...onList].filter((p) => /@novnc|@xterm/.test(p))).toEqual([]);
+
+  await vms.waitForGuestShell(NS, VM);
+  await vms.openDetails(NS, VM, 'console');
+  await page.getByRole('button', { name: 'VNC console' }).click();
+  const screen = page.getByRole('application', { name: `VNC console of ${VM}` });
+  await expect(screen).toBeVisible();
+  await expect(page.getByText('Connected', { exact: true }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(loadedPackages(files)).toContain('@novnc/novnc');
+  expect([...loadedPackages(files)].filter((p) => p.startsWith('@xterm'))).toEqual([]);
+
+  // The guest's text console is on the screen: many distinct pixels, not a blank canvas.
+  await expect
+    .poll(
+      () =>
+        screen.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+          const context = canvas.getContext('2d');
+          if (!context || !canvas.width || !canvas.height) return 0;
+          const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+          let lit = 0;
+          for (let i = 0; i < data.length; i += 4)
+            if ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0) > 150) lit++;
+          return lit;
+        }),
+      { timeout: 30_000, message: 'lit pixels of the guest screen' },
+    )
+    .toBeGreaterThan(500);
+  await shell.screenshot('console-vnc-light');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByText('Disconnected', { exact: true }).first()).toBeVisible();
+});
+
+test('the serial console shows the guest prompt and runs a command', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const files = recordPluginScripts(page);
+  const shell = new ConsoleShell(page, BASE, testInfo);
+  const vms = new VirtualMachinesPage(page, BASE);
+  await shell.logInAs('developer');
+  await vms.openDetails(NS, VM, 'console');
+  await page.getByRole('button', { name: 'Serial console' }).click();
+  const terminal = page.getByRole('group', { name: `Serial console of ${VM}` });
+  await expect(terminal).toBeVisible();
+  await expect(page.getByText('Connected', { exact: true }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(loadedPackages(files)).toContain('@xterm/xterm');
+  await terminal.click();
+  await page.keyboard.press('Enter');
+  await expect(terminal.locator('.xterm-rows')).toContainText(`[${VM}]#`, { timeout: 30_000 });
+  await page.keyboard.type('echo serial-$((6*7))');
+  await page.keyboard.press('Enter');
+  await expect(terminal.locator('.xterm-rows')).toContainText('serial-42');
+  await shell.screenshot('console-serial-light');
+  // The choice is remembered: the tab opens on the serial console next time.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Serial console' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+test('the developer cannot open a console in a project it may not see', async ({
+  page,
+}, testInfo) => {
+  const shell = new ConsoleShell(page, BASE, testInfo);
+  await shell.logInAs('developer');
+  await shell.open('/k8s/ns/openshift-cnv/kubevirt.io~v1~VirtualMachine/any-vm/console/standalone');
+  await expect(
+    page.getByRole('heading', { name: /Access denied|VirtualMachine not found/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('application')).toHaveCount(0);
+});

@@ -1,0 +1,2 @@
+// Side-effect CSS imports (xterm's stylesheet), handled by the bundler.
+declare module '*.css';
