@@ -4,7 +4,7 @@ import { errorMessage } from '../../../api/bff';
 import { usePluginTranslation } from '../../../i18n';
 import { bufferText } from './bufferText';
 import { PasteModal } from './PasteModal';
-import { saveTextFile } from './saveTextFile';
+import { saveFile } from '../../downloadFile';
 import { SerialCloseAlert } from './SerialStatus';
 import { SerialSearch } from './SerialSearch';
 import { SerialToolbar } from './SerialToolbar';
@@ -116,7 +116,7 @@ const SerialConsole = ({ namespace, name, autoConnect = true }: SerialConsolePro
     const note = transcript.current.truncated
       ? `${t('[Earlier output was dropped to keep the transcript small.]')}\n`
       : '';
-    saveTextFile(note + body, transcriptFileName(name, new Date()));
+    saveFile(transcriptFileName(name, new Date()), note + body, 'text/plain;charset=utf-8');
   };
 
   const setSize = () => {

@@ -6,7 +6,7 @@ import { k8sCreate } from '../../../../api/k8s';
 import { ServiceModel } from '../../../../api/models';
 import { makeVm, makeVmi, NAME, NS, renderAt, statusError, watchState } from '../testSupport';
 import { DesktopViewer } from './DesktopViewer';
-import { saveFile } from './saveFile';
+import { saveFile } from '../../../../components/downloadFile';
 
 vi.mock('../../../../api/watch', async () => (await import('../testSupport')).fakeWatch);
 const denied = new Set<string>();
@@ -17,7 +17,7 @@ vi.mock('../../../../api/access', () => ({
   }),
 }));
 vi.mock('../../../../api/k8s', () => ({ k8sCreate: vi.fn() }));
-vi.mock('./saveFile', () => ({ saveFile: vi.fn() }));
+vi.mock('../../../../components/downloadFile', () => ({ saveFile: vi.fn() }));
 
 const rdpService = (nodePort?: number) => ({
   metadata: { name: `${NAME}-rdp`, namespace: NS },

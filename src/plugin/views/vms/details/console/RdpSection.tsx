@@ -28,7 +28,7 @@ import {
 } from './desktopService';
 import { EndpointField } from './EndpointField';
 import { buildRdpFile, rdpFileName } from './rdpFile';
-import { saveFile } from './saveFile';
+import { saveFile } from '../../../../components/downloadFile';
 
 interface RdpSectionProps {
   vm: VirtualMachine;

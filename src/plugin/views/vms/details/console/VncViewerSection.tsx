@@ -14,7 +14,7 @@ import { DownloadIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../../../../i18n';
 import { endpointOf, type ExposedPort } from './desktopService';
 import { EndpointField } from './EndpointField';
-import { saveFile } from './saveFile';
+import { saveFile } from '../../../../components/downloadFile';
 import { buildVvFile, vvFileName } from './vvFile';
 
 interface VncViewerSectionProps {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { saveFile } from './saveFile';
+import { saveFile } from './downloadFile';
 
 describe('saveFile', () => {
   it('downloads the text under the given name and frees the URL', async () => {
@@ -25,7 +25,7 @@ describe('saveFile', () => {
     });
     expect(text).toBe('full address:s:h:1');
     expect(document.querySelector('a[download]')).toBeNull();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:rdp');
   });
 });
