@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ConfigurationPage, CONFIG_SUB_TABS, type ConfigSubTab } from './pages/ConfigurationPage';
 import { ConsoleShell } from './pages/ConsoleShell';
+import { failOnPageProblems } from './pages/pageProblems';
 import { GuestSerial } from './pages/GuestSerial';
 import { BffApi, VirtualMachinesPage, type KubeObject } from './pages/VirtualMachinesPage';
 import { SERVERS } from './playwright.config';
@@ -19,16 +20,7 @@ const SSH_KEY =
 
 test.describe.configure({ mode: 'serial' });
 
-let problems: string[] = [];
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(`console error: ${message.text()}`);
-  });
-});
-test.afterEach(() => expect(problems).toEqual([]));
+failOnPageProblems(test);
 
 const vmObject = () => ({
   apiVersion: 'kubevirt.io/v1',

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { ConsoleShell } from './pages/ConsoleShell';
+import { failOnPageProblems } from './pages/pageProblems';
+import { GuestSerial } from './pages/GuestSerial';
 import { VirtualMachinesPage } from './pages/VirtualMachinesPage';
 import { SERVERS } from './playwright.config';
 
@@ -16,16 +18,7 @@ const BOOT = { timeout: 90_000 };
 
 test.describe.configure({ mode: 'serial' });
 
-let problems: string[] = [];
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(`console error: ${message.text()}`);
-  });
-});
-test.afterEach(() => expect(problems).toEqual([]));
+failOnPageProblems(test);
 
 /** What the build says each JavaScript file of the plugin carries (scripts/lib/chunkPackagesPlugin). */
 const chunkPackages = JSON.parse(
@@ -127,6 +120,84 @@ test('the serial console shows the guest prompt and runs a command', async ({ pa
     'aria-pressed',
     'true',
   );
+});
+
+test('typing, a paste and Ctrl+Alt+Del on the VNC console reach the guest', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const shell = new ConsoleShell(page, BASE, testInfo);
+  const vms = new VirtualMachinesPage(page, BASE);
+  const guest = new GuestSerial(page);
+  await shell.logInAs('developer');
+  await vms.openDetails(NS, VM, 'console');
+  await page.getByRole('button', { name: 'VNC console' }).click();
+  const screen = page.getByRole('application', { name: `VNC console of ${VM}` });
+  await expect(page.getByText('Connected', { exact: true }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+
+  // Typed on the guest's screen (unshifted text: FACTS.md), seen by the guest.
+  await screen.click();
+  await page.keyboard.type('touch /tmp/vnc-typed');
+  await page.keyboard.press('Enter');
+  await guest.waitFor(NS, VM, 'ls /tmp', (out) => out.includes('vnc-typed'));
+
+  // Pasted text is typed as key events, shifted characters included.
+  await page.getByRole('button', { name: 'Paste' }).click();
+  const paste = page.getByRole('dialog');
+  await paste
+    .getByRole('textbox', { name: 'Text to type into the console' })
+    .fill('echo "Pasted: OK" > /tmp/pasted\n');
+  await paste.getByRole('button', { name: 'Type text' }).click();
+  await guest.waitFor(NS, VM, 'cat /tmp/pasted', (out) => out.includes('Pasted: OK'));
+
+  // Ctrl+Alt+Del from the menu: the guest's init reboots it (a new boot id).
+  const bootId = (await guest.run(NS, VM, 'cat /proc/sys/kernel/random/boot_id')).trim();
+  await page.getByRole('button', { name: 'Send key' }).click();
+  await page.getByRole('menuitem', { name: 'Ctrl+Alt+Del' }).click();
+  await guest.waitFor(
+    NS,
+    VM,
+    'cat /proc/sys/kernel/random/boot_id',
+    (out) => out.trim().length > 0 && out.trim() !== bootId,
+    120_000,
+  );
+});
+
+test('a second viewer finds the console in use and can take it over', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const shell = new ConsoleShell(page, BASE, testInfo);
+  const vms = new VirtualMachinesPage(page, BASE);
+  await shell.logInAs('developer');
+  await vms.openDetails(NS, VM, 'console');
+  await page.getByRole('button', { name: 'VNC console' }).click();
+  await expect(page.getByText('Connected', { exact: true }).first()).toBeVisible({
+    timeout: 60_000,
+  });
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const second = await context.newPage();
+  try {
+    await new ConsoleShell(second, BASE, testInfo).logInAs('developer');
+    await new VirtualMachinesPage(second, BASE).openDetails(NS, VM, 'console');
+    await second.getByRole('button', { name: 'VNC console' }).click();
+    const takeOver = second.getByRole('button', { name: 'Take over' });
+    await expect(takeOver).toBeVisible({ timeout: 30_000 });
+    await takeOver.click();
+    await expect(second.getByText('Connected', { exact: true }).first()).toBeVisible({
+      timeout: 30_000,
+    });
+    // The first viewer is told someone took the console, and does not fight back by itself.
+    await expect(page.getByText('Disconnected', { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reconnect' }).first()).toBeVisible();
+    await shell.screenshot('console-vnc-taken-light');
+  } finally {
+    await context.close();
+  }
 });
 
 test('the developer cannot open a console in a project it may not see', async ({

@@ -1,22 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { ConsoleShell } from './pages/ConsoleShell';
+import { failOnPageProblems } from './pages/pageProblems';
 import { SERVERS, UNREACHABLE_API } from './playwright.config';
 
 const OVERVIEW_ALL = '/k8s/all-namespaces/virtualization-overview';
 
-// Every page must run without uncaught errors or React warnings. Failed requests are the point of
-// some tests, so the browser's own "Failed to load resource" lines are not counted.
-let problems: string[] = [];
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      problems.push(`console error: ${message.text()}`);
-    }
-  });
-});
-test.afterEach(() => expect(problems).toEqual([]));
+failOnPageProblems(test);
 
 test.describe('the standalone console hosting the plugin', () => {
   test('opens the Overview from the plugin navigation, in Korean and in dark theme', async ({

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ConsoleShell } from './pages/ConsoleShell';
+import { failOnPageProblems } from './pages/pageProblems';
 import { BffApi, VirtualMachinesPage, VM_TABS, type KubeObject } from './pages/VirtualMachinesPage';
 import { SERVERS } from './playwright.config';
 
@@ -20,18 +21,7 @@ const OS_IMAGES = 'openshift-virtualization-os-images';
 
 test.describe.configure({ mode: 'serial' });
 
-// Every page must run without uncaught errors or React warnings. Refused requests are the point
-// of some steps, so the browser's own "Failed to load resource" lines are not counted.
-let problems: string[] = [];
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      problems.push(`console error: ${message.text()}`);
-  });
-});
-test.afterEach(() => expect(problems).toEqual([]));
+failOnPageProblems(test);
 
 test.describe('VirtualMachines as admin', () => {
   test('the list shows the seeded VMs with live status; filters and sort survive a reload', async ({
