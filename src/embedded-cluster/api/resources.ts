@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { applyJSONPatch } from '../patch/jsonPatch';
+import { applyJSONPatch } from '../../common/patch/jsonPatch';
 import { applyMergePatch } from '../patch/mergePatch';
 import { applyStrategicMergePatch, coreMergeHints, PatchError } from '../patch/strategicMergePatch';
 import { servedAsCustomResource } from '../registry/crd';

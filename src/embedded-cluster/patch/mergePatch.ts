@@ -1,6 +1,13 @@
 // RFC 7386 JSON merge patch (`application/merge-patch+json`): objects merge recursively, null
 // deletes a member, and anything else (arrays included) replaces the target wholesale.
-import { cloneJson, deleteOwn, getOwn, isObject, setOwn, type JsonObject } from './json';
+import {
+  cloneJson,
+  deleteOwn,
+  getOwn,
+  isObject,
+  setOwn,
+  type JsonObject,
+} from '../../common/patch/json';
 
 /** Returns doc with patch merged in; neither argument is modified. */
 export function applyMergePatch(doc: unknown, patch: unknown): unknown {

@@ -3,7 +3,7 @@
 // knows, from the schema's x-kubernetes-patch-strategy / x-kubernetes-patch-merge-key hints,
 // which lists to merge item by item instead of replacing, plus the `$`-directives kubectl sends.
 import type { JSONSchemaProps } from '../types';
-import { PatchError } from './errors';
+import { PatchError } from '../../common/patch/errors';
 import {
   cloneJson,
   deleteOwn,
@@ -13,10 +13,10 @@ import {
   jsonEqual,
   setOwn,
   type JsonObject,
-} from './json';
+} from '../../common/patch/json';
 
 export { coreMergeHints } from './coreMergeHints';
-export { PatchError } from './errors';
+export { PatchError } from '../../common/patch/errors';
 
 const PATCH = '$patch';
 const RETAIN_KEYS = '$retainKeys';

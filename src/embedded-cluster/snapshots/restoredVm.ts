@@ -1,6 +1,6 @@
 // The VM a restore writes: the snapshot's spec with each restored volume pointing at its new
 // claim, the target's run strategy, the restore recorded in an annotation, the clone's patches.
-import { applyJSONPatch } from '../patch/jsonPatch';
+import { applyJSONPatch } from '../../common/patch/jsonPatch';
 import type { KubeObject } from '../types';
 import { vmSpec, type VmSpec, type VmVolume } from './vmVolumes';
 
