@@ -1,23 +1,10 @@
-import {
-  Button,
-  Content,
-  Form,
-  FormHelperText,
-  Grid,
-  GridItem,
-  HelperText,
-  HelperTextItem,
-  Modal,
-  ModalBody,
-  ModalHeader,
-  TextInput,
-} from '@patternfly/react-core';
-import { MinusCircleIcon, PlusCircleIcon } from '@patternfly/react-icons';
+import { Form, Modal, ModalBody, ModalHeader } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import type { ResourceModel } from '../../../../api/models';
 import { usePluginTranslation } from '../../../../i18n';
 import { mapOf, rowsOf, validateMetadataRows, type MetadataRow } from '../metadataValidation';
 import { patchMetadataMap, type VmRef } from '../vmMutations';
+import { KeyValueRows } from './KeyValueRows';
 import { ModalError } from './ModalError';
 import { SubmitFooter } from './SubmitFooter';
 
@@ -64,9 +51,6 @@ export const EditMetadataModal = ({
   };
   const title = field === 'labels' ? t('Edit labels') : t('Edit annotations');
 
-  const update = (at: number, change: Partial<MetadataRow>) =>
-    setRows((current) => current.map((row, index) => (index === at ? { ...row, ...change } : row)));
-
   const save = async () => {
     setBusy(true);
     setError(undefined);
@@ -101,66 +85,16 @@ export const EditMetadataModal = ({
             if (!invalid && !busy) void save();
           }}
         >
-          {rows.map((row, at) => (
-            <Grid hasGutter key={at}>
-              <GridItem span={5}>
-                <TextInput
-                  aria-label={t('Key {{index}}', { index: at + 1 })}
-                  placeholder={t('Key')}
-                  value={row.key}
-                  validated={errors[at]?.key ? 'error' : 'default'}
-                  onChange={(_, key) => update(at, { key: key.trim() })}
-                />
-                {errors[at]?.key && (
-                  <FormHelperText>
-                    <HelperText>
-                      <HelperTextItem variant="error">{errors[at]?.key}</HelperTextItem>
-                    </HelperText>
-                  </FormHelperText>
-                )}
-              </GridItem>
-              <GridItem span={6}>
-                <TextInput
-                  aria-label={t('Value {{index}}', { index: at + 1 })}
-                  placeholder={t('Value')}
-                  value={row.value}
-                  validated={errors[at]?.value ? 'error' : 'default'}
-                  onChange={(_, value) => update(at, { value })}
-                />
-                {errors[at]?.value && (
-                  <FormHelperText>
-                    <HelperText>
-                      <HelperTextItem variant="error">{errors[at]?.value}</HelperTextItem>
-                    </HelperText>
-                  </FormHelperText>
-                )}
-              </GridItem>
-              <GridItem span={1}>
-                <Button
-                  variant="plain"
-                  aria-label={t('Remove {{key}}', {
-                    key: row.key || t('row {{index}}', { index: at + 1 }),
-                  })}
-                  icon={<MinusCircleIcon />}
-                  onClick={() => setRows((current) => current.filter((_, index) => index !== at))}
-                />
-              </GridItem>
-            </Grid>
-          ))}
-          {rows.length === 0 && (
-            <Content component="p">
-              {field === 'labels' ? t('No labels.') : t('No annotations.')}
-            </Content>
-          )}
-          <div>
-            <Button
-              variant="link"
-              icon={<PlusCircleIcon />}
-              onClick={() => setRows((current) => [...current, { key: '', value: '' }])}
-            >
-              {field === 'labels' ? t('Add label') : t('Add annotation')}
-            </Button>
-          </div>
+          <KeyValueRows
+            rows={rows}
+            setRows={setRows}
+            errors={errors}
+            removeLabel={(row, at) =>
+              t('Remove {{key}}', { key: row.key || t('row {{index}}', { index: at + 1 }) })
+            }
+            empty={field === 'labels' ? t('No labels.') : t('No annotations.')}
+            addLabel={field === 'labels' ? t('Add label') : t('Add annotation')}
+          />
           <ModalError error={error} />
         </Form>
       </ModalBody>

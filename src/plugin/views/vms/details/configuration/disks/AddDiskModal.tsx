@@ -31,7 +31,7 @@ import { RestartHint } from '../editor/RestartHint';
 import { runAddDisk, type AddDiskStep } from './runAddDisk';
 import { SizeField } from './SizeField';
 import { defaultStorageClassName } from './storageClasses';
-import { UploadInterrupted, uploadImage, type UploadHandle } from './uploadImage';
+import { UploadInterrupted, uploadImage, type UploadHandle } from '../../../../../api/upload';
 import { useAddDiskSources } from './useAddDiskSources';
 import { useVolumeWait } from './useVolumeWait';
 import type { Readiness } from './volumeReadiness';

@@ -11,7 +11,7 @@ import type { AddDiskFieldProps } from './addDiskFieldProps';
 import { busChoices, driveChoices } from './diskForm';
 import { busLabel, driveLabel } from './diskLabels';
 import type { Bus, Drive } from './diskTypes';
-import { FieldHelper } from './FieldHelper';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 
 const ID = 'virtualization-plugin-add-disk';
 
@@ -48,11 +48,11 @@ export const DiskDeviceFields = ({
             <FormSelectOption key={drive} value={drive} label={driveLabel(t, drive)} />
           ))}
         </FormSelect>
-        <FieldHelper>
+        <FieldHelp>
           {hotplug
             ? t('A volume hot-plugged into a running guest is attached as a disk.')
             : undefined}
-        </FieldHelper>
+        </FieldHelp>
       </FormGroup>
       <FormGroup label={t('Interface')} fieldId={`${ID}-interface`}>
         <FormSelect
@@ -65,7 +65,7 @@ export const DiskDeviceFields = ({
             <FormSelectOption key={bus} value={bus} label={busLabel(t, bus)} />
           ))}
         </FormSelect>
-        <FieldHelper>{busHelp}</FieldHelper>
+        <FieldHelp>{busHelp}</FieldHelp>
       </FormGroup>
       {form.drive === 'lun' && (
         <ExpandableSection

@@ -14,7 +14,7 @@ import type { AddDiskFieldProps } from './addDiskFieldProps';
 import { DISK_SOURCES, type DiskSourceType } from './diskForm';
 import { sourceTypeLabel } from './diskLabels';
 import { claimCapacity } from './diskRows';
-import { FieldHelper } from './FieldHelper';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import type { AddDiskSources } from './useAddDiskSources';
 import { quantityBytes } from '../../overview/formatQuantity';
 import { sizeFields } from './diskValidation';
@@ -73,13 +73,13 @@ export const DiskSourceFields = ({
             <FormSelectOption key={source} value={source} label={sourceTypeLabel(t, source)} />
           ))}
         </FormSelect>
-        <FieldHelper error={errors.source}>
+        <FieldHelp error={errors.source}>
           {form.source === 'containerDisk'
             ? t(
                 'Ephemeral: the disk starts from the image again at every start. For read-only media or throwaway VirtualMachines.',
               )
             : undefined}
-        </FieldHelper>
+        </FieldHelp>
       </FormGroup>
       {form.source === 'containerDisk' && running && (
         <Alert variant="info" isInline title={t('Container disks cannot be hot-plugged')}>
@@ -97,11 +97,11 @@ export const DiskSourceFields = ({
             validated={errors.url || serverSource ? 'error' : 'default'}
             onChange={(_, url) => update({ url })}
           />
-          <FieldHelper error={errors.url ?? serverSource}>
+          <FieldHelp error={errors.url ?? serverSource}>
             {t(
               'An http:// or https:// address of a QCOW2 or RAW image (may be compressed with gzip or xz).',
             )}
-          </FieldHelper>
+          </FieldHelp>
         </FormGroup>
       )}
       {(form.source === 'registry' || form.source === 'containerDisk') && (
@@ -114,9 +114,9 @@ export const DiskSourceFields = ({
             validated={errors.image || serverSource ? 'error' : 'default'}
             onChange={(_, image) => update({ image })}
           />
-          <FieldHelper error={errors.image ?? serverSource}>
+          <FieldHelp error={errors.image ?? serverSource}>
             {t('For example quay.io/containerdisks/fedora:latest')}
-          </FieldHelper>
+          </FieldHelp>
         </FormGroup>
       )}
       {form.source === 'pvc' && (
@@ -142,9 +142,9 @@ export const DiskSourceFields = ({
               );
             })}
           </FormSelect>
-          <FieldHelper error={errors.pvcName}>
+          <FieldHelp error={errors.pvcName}>
             {t('The claim is attached as it is; its size and storage class stay.')}
-          </FieldHelper>
+          </FieldHelp>
         </FormGroup>
       )}
       {form.source === 'clone' && (
@@ -177,11 +177,11 @@ export const DiskSourceFields = ({
                 onChange={(_, cloneNamespace) => update({ cloneNamespace, clonePvcName: '' })}
               />
             )}
-            <FieldHelper>
+            <FieldHelp>
               {form.cloneNamespace !== namespace
                 ? t('Cloning from another project needs permission to clone DataVolumes there.')
                 : undefined}
-            </FieldHelper>
+            </FieldHelp>
           </FormGroup>
           <FormGroup label={t('PersistentVolumeClaim')} isRequired fieldId={`${ID}-clone-pvc`}>
             <FormSelect
@@ -204,7 +204,7 @@ export const DiskSourceFields = ({
                 />
               ))}
             </FormSelect>
-            <FieldHelper
+            <FieldHelp
               error={
                 errors.clonePvcName ??
                 (sources.cloneClaimsError
@@ -246,7 +246,7 @@ export const DiskSourceFields = ({
               );
             })}
           </FormSelect>
-          <FieldHelper error={errors.snapshotName} />
+          <FieldHelp error={errors.snapshotName} />
         </FormGroup>
       )}
       {form.source === 'upload' && (
@@ -264,14 +264,14 @@ export const DiskSourceFields = ({
             onFileInputChange={(_, file) => onFile(file)}
             onClearClick={() => onFile(undefined)}
           />
-          <FieldHelper error={errors.file}>
+          <FieldHelp error={errors.file}>
             {form.file
               ? t('{{name}}, {{size}}', {
                   name: form.file.name,
                   size: formatByteCount(form.file.size),
                 })
               : t('An IMG, ISO or QCOW2 image, optionally compressed with gzip or xz.')}
-          </FieldHelper>
+          </FieldHelp>
         </FormGroup>
       )}
     </>

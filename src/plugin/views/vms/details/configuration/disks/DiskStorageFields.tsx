@@ -4,7 +4,7 @@ import { fieldErrorOf } from '../editor/fieldErrors';
 import type { AddDiskFieldProps } from './addDiskFieldProps';
 import { ACCESS_MODES, VOLUME_MODES, type AccessMode, type VolumeMode } from './diskForm';
 import { accessModeLabel, volumeModeLabel } from './diskLabels';
-import { FieldHelper } from './FieldHelper';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { defaultStorageClassName, profileClaimProperties } from './storageClasses';
 import type { AddDiskSources } from './useAddDiskSources';
 
@@ -72,7 +72,7 @@ export const DiskStorageFields = ({
             );
           })}
         </FormSelect>
-        <FieldHelper error={classError} />
+        <FieldHelp error={classError} />
       </FormGroup>
       <Checkbox
         id={`${ID}-optimized`}
@@ -95,7 +95,7 @@ export const DiskStorageFields = ({
                 <FormSelectOption key={mode} value={mode} label={volumeModeLabel(t, mode)} />
               ))}
             </FormSelect>
-            <FieldHelper>{t('Block only when the storage supports it.')}</FieldHelper>
+            <FieldHelp>{t('Block only when the storage supports it.')}</FieldHelp>
           </FormGroup>
           <FormGroup label={t('Access mode')} fieldId={`${ID}-access-mode`}>
             <FormSelect
@@ -108,7 +108,7 @@ export const DiskStorageFields = ({
                 <FormSelectOption key={mode} value={mode} label={accessModeLabel(t, mode)} />
               ))}
             </FormSelect>
-            <FieldHelper>{t('Live migration needs shared access (RWX).')}</FieldHelper>
+            <FieldHelp>{t('Live migration needs shared access (RWX).')}</FieldHelp>
           </FormGroup>
         </>
       )}

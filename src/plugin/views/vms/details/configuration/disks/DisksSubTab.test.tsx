@@ -9,7 +9,7 @@ import type { VmEditor } from '../editor/vmEditor';
 import { AddDiskModal } from './AddDiskModal';
 import { DisksSubTab } from './DisksSubTab';
 import { claim, dataVolume, diskVm, diskVmi, NS, VM_NAME } from './testFixtures';
-import { uploadImage } from './uploadImage';
+import { uploadImage } from '../../../../../api/upload';
 
 vi.mock('../../../../../api/watch', async () => (await import('../../testSupport')).fakeWatch);
 vi.mock('../../../../../api/k8s', () => ({
@@ -18,7 +18,7 @@ vi.mock('../../../../../api/k8s', () => ({
   k8sDelete: vi.fn(),
   hotplugVolume: vi.fn(),
 }));
-vi.mock('./uploadImage', async (importOriginal) => ({
+vi.mock('../../../../../api/upload', async (importOriginal) => ({
   ...(await importOriginal<object>()),
   uploadImage: vi.fn(),
 }));

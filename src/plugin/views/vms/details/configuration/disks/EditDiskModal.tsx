@@ -1,15 +1,9 @@
-import {
-  FormGroup,
-  FormHelperText,
-  FormSelect,
-  FormSelectOption,
-  HelperText,
-  HelperTextItem,
-} from '@patternfly/react-core';
+import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import { useState } from 'react';
 import { usePluginTranslation } from '../../../../../i18n';
 import { NameField } from '../../../actions/modals/NameField';
 import { fieldErrorOf } from '../editor/fieldErrors';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
 import { busChoices, driveChoices } from './diskForm';
@@ -96,16 +90,11 @@ export const EditDiskModal = ({
                 <FormSelectOption key={value} value={value} label={busLabel(t, value)} />
               ))}
             </FormSelect>
-            <FormHelperText>
-              <HelperText>
-                <HelperTextItem variant={busError ? 'error' : 'default'}>
-                  {busError ??
-                    (hotplug
-                      ? t('A hot-pluggable disk stays on the SCSI bus.')
-                      : t('The boot order is set in Details, with the other boot devices.'))}
-                </HelperTextItem>
-              </HelperText>
-            </FormHelperText>
+            <FieldHelp error={busError}>
+              {hotplug
+                ? t('A hot-pluggable disk stays on the SCSI bus.')
+                : t('The boot order is set in Details, with the other boot devices.')}
+            </FieldHelp>
           </FormGroup>
           {guestRuns(editor) && <RestartHint />}
         </>

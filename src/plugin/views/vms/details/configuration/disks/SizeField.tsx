@@ -8,7 +8,7 @@ import {
 } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 import { usePluginTranslation } from '../../../../../i18n';
-import { FieldHelper } from './FieldHelper';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { SIZE_UNITS, type SizeUnit } from './diskValidation';
 
 /** A size and its unit (GiB, MiB), with its error or help under it. */
@@ -53,7 +53,7 @@ export const SizeField = ({
           </FormSelect>
         </InputGroupItem>
       </InputGroup>
-      <FieldHelper error={error}>{helper}</FieldHelper>
+      <FieldHelp error={error}>{helper}</FieldHelp>
     </FormGroup>
   );
 };

@@ -1,17 +1,15 @@
 import {
   Button,
   FormGroup,
-  FormHelperText,
   FormSelect,
   FormSelectOption,
   Grid,
   GridItem,
-  HelperText,
-  HelperTextItem,
   TextInput,
 } from '@patternfly/react-core';
 import { MinusCircleIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../../../../../i18n';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import type { EnvironmentKind, EnvironmentRow, EnvironmentRowErrors } from './environmentDisks';
 
 export interface ResourceChoices {
@@ -20,15 +18,6 @@ export interface ResourceChoices {
   /** Why the list could not be read (permission), shown instead of names. */
   error?: string;
 }
-
-const FieldError = ({ text }: { text?: string }) =>
-  text ? (
-    <FormHelperText>
-      <HelperText>
-        <HelperTextItem variant="error">{text}</HelperTextItem>
-      </HelperText>
-    </FormHelperText>
-  ) : null;
 
 /** One environment disk: kind, resource, serial, remove. */
 export const EnvironmentRowFields = ({
@@ -102,14 +91,8 @@ export const EnvironmentRowFields = ({
                 <FormSelectOption key={name} value={name} label={name} />
               ))}
             </FormSelect>
-            <FieldError text={errors.resource} />
-            {available.error && (
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem variant="warning">{available.error}</HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            )}
+            <FieldHelp error={errors.resource} />
+            <FieldHelp warning={available.error} />
           </FormGroup>
         </GridItem>
         <GridItem md={4}>
@@ -121,7 +104,7 @@ export const EnvironmentRowFields = ({
               validated={errors.serial ? 'error' : 'default'}
               onChange={(_, serial) => onChange({ ...row, serial: serial.trim() })}
             />
-            <FieldError text={errors.serial} />
+            <FieldHelp error={errors.serial} />
           </FormGroup>
         </GridItem>
         <GridItem md={1}>

@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   FormGroup,
-  FormHelperText,
   Grid,
   GridItem,
   HelperText,
@@ -14,6 +13,7 @@ import {
 import { EyeIcon, EyeSlashIcon, MinusCircleIcon, PlusCircleIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
 import { usePluginTranslation } from '../../../../../i18n';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import type { NetworkForm } from './networkData';
 import type { UserDataForm } from './userData';
 
@@ -29,15 +29,6 @@ export interface CloudInitFormErrors {
   keys: (string | undefined)[];
   network: Partial<Record<keyof NetworkForm, string>>;
 }
-
-const FieldError = ({ text }: { text?: string }) =>
-  text ? (
-    <FormHelperText>
-      <HelperText>
-        <HelperTextItem variant="error">{text}</HelperTextItem>
-      </HelperText>
-    </FormHelperText>
-  ) : null;
 
 /** Form view of cloud-init: user, password, authorized keys and a static network address. */
 export const CloudInitForm = ({
@@ -76,15 +67,9 @@ export const CloudInitForm = ({
           validated={errors.user ? 'error' : 'default'}
           onChange={(_, user) => onChange({ ...form, user })}
         />
-        <FieldError text={errors.user} />
+        <FieldHelp error={errors.user} />
         {otherUsers && (
-          <FormHelperText>
-            <HelperText>
-              <HelperTextItem>
-                {t('The user data also lists users; edit them in the YAML view.')}
-              </HelperTextItem>
-            </HelperText>
-          </FormHelperText>
+          <FieldHelp>{t('The user data also lists users; edit them in the YAML view.')}</FieldHelp>
         )}
       </FormGroup>
       <FormGroup label={t('Password')} fieldId="virtualization-plugin-cloudinit-password">
@@ -107,13 +92,9 @@ export const CloudInitForm = ({
             />
           </InputGroupItem>
         </InputGroup>
-        <FormHelperText>
-          <HelperText>
-            <HelperTextItem>
-              {t('Stored in the VirtualMachine as plain text; anyone who can read it sees it.')}
-            </HelperTextItem>
-          </HelperText>
-        </FormHelperText>
+        <FieldHelp>
+          {t('Stored in the VirtualMachine as plain text; anyone who can read it sees it.')}
+        </FieldHelp>
       </FormGroup>
       <FormGroup
         label={t('SSH authorized keys')}
@@ -129,7 +110,7 @@ export const CloudInitForm = ({
                 validated={errors.keys[at] ? 'error' : 'default'}
                 onChange={(_, value) => setKey(at, value)}
               />
-              <FieldError text={errors.keys[at]} />
+              <FieldHelp error={errors.keys[at]} />
             </GridItem>
             <GridItem span={1}>
               <Button
@@ -157,13 +138,9 @@ export const CloudInitForm = ({
             {t('Add SSH authorized key')}
           </Button>
         </div>
-        <FormHelperText>
-          <HelperText>
-            <HelperTextItem>
-              {t('Written into the user data. A key kept in a Secret is set in the SSH tab.')}
-            </HelperTextItem>
-          </HelperText>
-        </FormHelperText>
+        <FieldHelp>
+          {t('Written into the user data. A key kept in a Secret is set in the SSH tab.')}
+        </FieldHelp>
       </FormGroup>
 
       {network.mode === 'secret' && (
@@ -210,7 +187,7 @@ export const CloudInitForm = ({
                   validated={errors.network.name ? 'error' : 'default'}
                   onChange={(_, name) => setNetwork({ name })}
                 />
-                <FieldError text={errors.network.name} />
+                <FieldHelp error={errors.network.name} />
               </FormGroup>
               <FormGroup
                 label={t('IP address')}
@@ -224,7 +201,7 @@ export const CloudInitForm = ({
                   validated={errors.network.address ? 'error' : 'default'}
                   onChange={(_, address) => setNetwork({ address })}
                 />
-                <FieldError text={errors.network.address} />
+                <FieldHelp error={errors.network.address} />
               </FormGroup>
               <FormGroup label={t('Gateway')} fieldId="virtualization-plugin-cloudinit-gateway">
                 <TextInput
@@ -234,7 +211,7 @@ export const CloudInitForm = ({
                   validated={errors.network.gateway ? 'error' : 'default'}
                   onChange={(_, gateway) => setNetwork({ gateway })}
                 />
-                <FieldError text={errors.network.gateway} />
+                <FieldHelp error={errors.network.gateway} />
               </FormGroup>
             </>
           )}

@@ -1,7 +1,6 @@
 import {
   Alert,
   FormGroup,
-  FormHelperText,
   HelperText,
   HelperTextItem,
   TextArea,
@@ -13,6 +12,7 @@ import { parse } from 'yaml';
 import { usePluginTranslation } from '../../../../../i18n';
 import type { Translate } from '../../../actions/vmActionModel';
 import { fieldErrorOf } from '../editor/fieldErrors';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
 import { isGuestUser } from '../ssh/accessCredentials';
@@ -175,148 +175,128 @@ export const CloudInitModal = ({ editor, onClose }: { editor: VmEditor; onClose(
       }}
       onClose={onClose}
     >
-      {(error) => (
-        <>
-          <ToggleGroup aria-label={t('Cloud-init view')}>
-            <ToggleGroupItem
-              text={t('Form view')}
-              buttonId="virtualization-plugin-cloudinit-form-view"
-              isSelected={view === 'form'}
-              onChange={() => view !== 'form' && toForm()}
-            />
-            <ToggleGroupItem
-              text={t('YAML view')}
-              buttonId="virtualization-plugin-cloudinit-yaml-view"
-              isSelected={view === 'yaml'}
-              onChange={() => view !== 'yaml' && toYaml()}
-            />
-          </ToggleGroup>
-          {switchError && <Alert variant="warning" isInline isPlain title={switchError} />}
-          {state?.undecodable && (
-            <Alert
-              variant="warning"
-              isInline
-              title={t('The saved cloud-init data is not valid base64; saving replaces it.')}
-            />
-          )}
-          {!state && (
-            <HelperText>
-              <HelperTextItem>
-                {t('The VirtualMachine has no cloud-init disk; saving adds one (cloudinitdisk).')}
-              </HelperTextItem>
-            </HelperText>
-          )}
-          {view === 'form' ? (
-            <CloudInitForm
-              form={form}
-              onChange={setForm}
-              network={network}
-              onNetworkChange={setNetwork}
-              errors={formErrors}
-              otherUsers={check.kind === 'cloud-config' && check.otherUsers}
-            />
-          ) : (
-            <>
-              <FormGroup
-                label={t('User data')}
-                isRequired
-                fieldId="virtualization-plugin-cloudinit-userdata"
-              >
-                <TextArea
-                  id="virtualization-plugin-cloudinit-userdata"
-                  value={userData}
-                  rows={16}
-                  resizeOrientation="vertical"
-                  spellCheck={false}
-                  style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}
-                  validated={yamlError ? 'error' : 'default'}
-                  onChange={(_, text) => setUserData(text)}
-                />
-                <FormHelperText>
-                  <HelperText>
-                    {yamlError ? (
-                      <HelperTextItem variant="error">{yamlError}</HelperTextItem>
-                    ) : check.kind === 'cloud-config' && !check.header ? (
-                      <HelperTextItem variant="warning">
-                        {t(
-                          'The first line is not #cloud-config: cloud-init does not read the rest as cloud-config.',
-                        )}
-                      </HelperTextItem>
-                    ) : check.kind === 'script' ? (
-                      <HelperTextItem>
-                        {t('A script: cloud-init runs it at first boot.')}
-                      </HelperTextItem>
-                    ) : null}
-                  </HelperText>
-                </FormHelperText>
-              </FormGroup>
-              {network.mode === 'secret' ? (
-                <HelperText>
-                  <HelperTextItem>
-                    {t(
-                      'The network data is read from Secret {{name}}; edit that Secret to change it.',
-                      {
-                        name: network.secret,
-                      },
-                    )}
-                  </HelperTextItem>
-                </HelperText>
-              ) : (
+      {(error) => {
+        const serverError = fieldErrorOf(
+          error,
+          'spec.template.spec.volumes',
+          'spec.template.spec.domain.devices.disks',
+        );
+        return (
+          <>
+            <ToggleGroup aria-label={t('Cloud-init view')}>
+              <ToggleGroupItem
+                text={t('Form view')}
+                buttonId="virtualization-plugin-cloudinit-form-view"
+                isSelected={view === 'form'}
+                onChange={() => view !== 'form' && toForm()}
+              />
+              <ToggleGroupItem
+                text={t('YAML view')}
+                buttonId="virtualization-plugin-cloudinit-yaml-view"
+                isSelected={view === 'yaml'}
+                onChange={() => view !== 'yaml' && toYaml()}
+              />
+            </ToggleGroup>
+            {switchError && <Alert variant="warning" isInline isPlain title={switchError} />}
+            {state?.undecodable && (
+              <Alert
+                variant="warning"
+                isInline
+                title={t('The saved cloud-init data is not valid base64; saving replaces it.')}
+              />
+            )}
+            {!state && (
+              <HelperText>
+                <HelperTextItem>
+                  {t('The VirtualMachine has no cloud-init disk; saving adds one (cloudinitdisk).')}
+                </HelperTextItem>
+              </HelperText>
+            )}
+            {view === 'form' ? (
+              <CloudInitForm
+                form={form}
+                onChange={setForm}
+                network={network}
+                onNetworkChange={setNetwork}
+                errors={formErrors}
+                otherUsers={check.kind === 'cloud-config' && check.otherUsers}
+              />
+            ) : (
+              <>
                 <FormGroup
-                  label={t('Network data')}
-                  fieldId="virtualization-plugin-cloudinit-networkdata"
+                  label={t('User data')}
+                  isRequired
+                  fieldId="virtualization-plugin-cloudinit-userdata"
                 >
                   <TextArea
-                    id="virtualization-plugin-cloudinit-networkdata"
-                    value={networkData}
-                    rows={6}
+                    id="virtualization-plugin-cloudinit-userdata"
+                    value={userData}
+                    rows={16}
                     resizeOrientation="vertical"
                     spellCheck={false}
                     style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}
-                    validated={networkError ? 'error' : 'default'}
-                    onChange={(_, text) => setNetworkData(text)}
+                    validated={yamlError ? 'error' : 'default'}
+                    onChange={(_, text) => setUserData(text)}
                   />
-                  {networkError && (
-                    <FormHelperText>
-                      <HelperText>
-                        <HelperTextItem variant="error">{networkError}</HelperTextItem>
-                      </HelperText>
-                    </FormHelperText>
-                  )}
+                  <FieldHelp
+                    error={yamlError}
+                    warning={
+                      check.kind === 'cloud-config' && !check.header
+                        ? t(
+                            'The first line is not #cloud-config: cloud-init does not read the rest as cloud-config.',
+                          )
+                        : undefined
+                    }
+                  >
+                    {check.kind === 'script'
+                      ? t('A script: cloud-init runs it at first boot.')
+                      : undefined}
+                  </FieldHelp>
                 </FormGroup>
-              )}
-            </>
-          )}
-          {view === 'form' && yamlError && (
+                {network.mode === 'secret' ? (
+                  <HelperText>
+                    <HelperTextItem>
+                      {t(
+                        'The network data is read from Secret {{name}}; edit that Secret to change it.',
+                        {
+                          name: network.secret,
+                        },
+                      )}
+                    </HelperTextItem>
+                  </HelperText>
+                ) : (
+                  <FormGroup
+                    label={t('Network data')}
+                    fieldId="virtualization-plugin-cloudinit-networkdata"
+                  >
+                    <TextArea
+                      id="virtualization-plugin-cloudinit-networkdata"
+                      value={networkData}
+                      rows={6}
+                      resizeOrientation="vertical"
+                      spellCheck={false}
+                      style={{ fontFamily: 'var(--pf-t--global--font--family--mono)' }}
+                      validated={networkError ? 'error' : 'default'}
+                      onChange={(_, text) => setNetworkData(text)}
+                    />
+                    <FieldHelp error={networkError} />
+                  </FormGroup>
+                )}
+              </>
+            )}
+            {view === 'form' && <FieldHelp error={yamlError} />}
+            <FieldHelp error={serverError} />
             <HelperText>
-              <HelperTextItem variant="error">{yamlError}</HelperTextItem>
-            </HelperText>
-          )}
-          {fieldErrorOf(
-            error,
-            'spec.template.spec.volumes',
-            'spec.template.spec.domain.devices.disks',
-          ) && (
-            <HelperText>
-              <HelperTextItem variant="error">
-                {fieldErrorOf(
-                  error,
-                  'spec.template.spec.volumes',
-                  'spec.template.spec.domain.devices.disks',
+              <HelperTextItem>
+                {t(
+                  'Cloud-init applies most settings once per instance; a guest that booted already may ignore changes.',
                 )}
               </HelperTextItem>
             </HelperText>
-          )}
-          <HelperText>
-            <HelperTextItem>
-              {t(
-                'Cloud-init applies most settings once per instance; a guest that booted already may ignore changes.',
-              )}
-            </HelperTextItem>
-          </HelperText>
-          <RestartHint editor={editor} />
-        </>
-      )}
+            <RestartHint editor={editor} />
+          </>
+        );
+      }}
     </FormModal>
   );
 };

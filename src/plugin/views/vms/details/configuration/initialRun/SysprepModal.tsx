@@ -1,11 +1,4 @@
-import {
-  FileUpload,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Radio,
-} from '@patternfly/react-core';
+import { FileUpload, FormGroup, Radio } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useAccessReview } from '../../../../../api/access';
 import { errorMessage } from '../../../../../api/bff';
@@ -15,6 +8,7 @@ import type { ConfigMap } from '../../../../../api/types';
 import { useK8sWatchList } from '../../../../../api/watch';
 import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
 import { namesOf, NameSelect } from '../editor/NameSelect';
 import type { VmEditor } from '../editor/vmEditor';
@@ -68,16 +62,11 @@ const AnswerFileField = ({
           onChange('');
         }}
       />
-      <FormHelperText>
-        <HelperText>
-          <HelperTextItem variant={error ? 'error' : 'default'}>
-            {error ??
-              (file === 'Autounattend.xml'
-                ? t('Read by Windows setup when it installs the system.')
-                : t('Read when a generalized image first starts (specialize and OOBE).'))}
-          </HelperTextItem>
-        </HelperText>
-      </FormHelperText>
+      <FieldHelp error={error}>
+        {file === 'Autounattend.xml'
+          ? t('Read by Windows setup when it installs the system.')
+          : t('Read when a generalized image first starts (specialize and OOBE).')}
+      </FieldHelp>
     </FormGroup>
   );
 };
@@ -147,106 +136,93 @@ export const SysprepModal = ({ editor, onClose }: { editor: VmEditor; onClose():
       onSubmit={submit}
       onClose={onClose}
     >
-      {(error) => (
-        <>
-          <FormGroup
-            role="radiogroup"
-            isInline
-            fieldId="virtualization-plugin-sysprep-mode"
-            label={t('Answer files')}
-          >
-            <Radio
-              id="virtualization-plugin-sysprep-upload"
-              name="virtualization-plugin-sysprep-mode"
-              label={t('Upload answer files')}
-              isChecked={mode === 'upload'}
-              isDisabled={!mayCreate}
-              description={
-                mayCreate
-                  ? undefined
-                  : t('You may not create ConfigMaps in {{namespace}}.', { namespace })
-              }
-              onChange={() => setMode('upload')}
-            />
-            <Radio
-              id="virtualization-plugin-sysprep-existing"
-              name="virtualization-plugin-sysprep-mode"
-              label={t('Use an existing ConfigMap')}
-              isChecked={mode === 'existing'}
-              onChange={() => setMode('existing')}
-            />
-          </FormGroup>
-          {mode === 'upload' ? (
-            <>
-              {SYSPREP_FILES.map((file) => (
-                <AnswerFileField
-                  key={file}
-                  file={file}
-                  value={files[file]}
-                  error={fileErrors[file]}
-                  onChange={(value) => setFiles((all) => ({ ...all, [file]: value }))}
-                />
-              ))}
-              <HelperText>
-                <HelperTextItem
-                  variant={
-                    (error as { code?: number } | undefined)?.code === 409 ? 'error' : 'default'
-                  }
-                >
-                  {(error as { code?: number } | undefined)?.code === 409
-                    ? errorMessage(error)
-                    : t('Saved as ConfigMap {{name}}.', { name })}
-                </HelperTextItem>
-              </HelperText>
-            </>
-          ) : (
+      {(error) => {
+        const serverError = fieldErrorOf(
+          error,
+          'spec.template.spec.volumes',
+          'spec.template.spec.domain.devices.disks',
+        );
+        // 409: a ConfigMap of the generated name exists already.
+        const conflict = (error as { code?: number } | undefined)?.code === 409;
+        return (
+          <>
             <FormGroup
-              label={t('ConfigMap')}
-              isRequired
-              fieldId="virtualization-plugin-sysprep-configmap"
+              role="radiogroup"
+              isInline
+              fieldId="virtualization-plugin-sysprep-mode"
+              label={t('Answer files')}
             >
-              <NameSelect
-                id="virtualization-plugin-sysprep-configmap"
-                value={existing}
-                onChange={setExisting}
-                placeholder={t('Select a ConfigMap')}
-                groups={[
-                  { label: t('ConfigMaps with answer files'), names: namesOf(withAnswers) },
-                  { label: t('Other ConfigMaps'), names: namesOf(others) },
-                ]}
+              <Radio
+                id="virtualization-plugin-sysprep-upload"
+                name="virtualization-plugin-sysprep-mode"
+                label={t('Upload answer files')}
+                isChecked={mode === 'upload'}
+                isDisabled={!mayCreate}
+                description={
+                  mayCreate
+                    ? undefined
+                    : t('You may not create ConfigMaps in {{namespace}}.', { namespace })
+                }
+                onChange={() => setMode('upload')}
               />
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem variant={configMaps.error ? 'warning' : 'default'}>
-                    {configMaps.error
+              <Radio
+                id="virtualization-plugin-sysprep-existing"
+                name="virtualization-plugin-sysprep-mode"
+                label={t('Use an existing ConfigMap')}
+                isChecked={mode === 'existing'}
+                onChange={() => setMode('existing')}
+              />
+            </FormGroup>
+            {mode === 'upload' ? (
+              <>
+                {SYSPREP_FILES.map((file) => (
+                  <AnswerFileField
+                    key={file}
+                    file={file}
+                    value={files[file]}
+                    error={fileErrors[file]}
+                    onChange={(value) => setFiles((all) => ({ ...all, [file]: value }))}
+                  />
+                ))}
+                <FieldHelp error={conflict ? errorMessage(error) : undefined}>
+                  {t('Saved as ConfigMap {{name}}.', { name })}
+                </FieldHelp>
+              </>
+            ) : (
+              <FormGroup
+                label={t('ConfigMap')}
+                isRequired
+                fieldId="virtualization-plugin-sysprep-configmap"
+              >
+                <NameSelect
+                  id="virtualization-plugin-sysprep-configmap"
+                  value={existing}
+                  onChange={setExisting}
+                  placeholder={t('Select a ConfigMap')}
+                  groups={[
+                    { label: t('ConfigMaps with answer files'), names: namesOf(withAnswers) },
+                    { label: t('Other ConfigMaps'), names: namesOf(others) },
+                  ]}
+                />
+                <FieldHelp
+                  warning={
+                    configMaps.error
                       ? t('The ConfigMaps of {{namespace}} cannot be listed: {{message}}', {
                           namespace,
                           message: errorMessage(configMaps.error),
                         })
-                      : t('Its Autounattend.xml and Unattend.xml keys become files on the CD-ROM.')}
-                  </HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            </FormGroup>
-          )}
-          {fieldErrorOf(
-            error,
-            'spec.template.spec.volumes',
-            'spec.template.spec.domain.devices.disks',
-          ) && (
-            <HelperText>
-              <HelperTextItem variant="error">
-                {fieldErrorOf(
-                  error,
-                  'spec.template.spec.volumes',
-                  'spec.template.spec.domain.devices.disks',
-                )}
-              </HelperTextItem>
-            </HelperText>
-          )}
-          <RestartHint editor={editor} />
-        </>
-      )}
+                      : undefined
+                  }
+                >
+                  {t('Its Autounattend.xml and Unattend.xml keys become files on the CD-ROM.')}
+                </FieldHelp>
+              </FormGroup>
+            )}
+            <FieldHelp error={serverError} />
+            <RestartHint editor={editor} />
+          </>
+        );
+      }}
     </FormModal>
   );
 };

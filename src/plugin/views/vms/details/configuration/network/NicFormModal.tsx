@@ -1,12 +1,9 @@
 import {
   Alert,
   FormGroup,
-  FormHelperText,
   FormSelect,
   FormSelectOption,
   FormSelectOptionGroup,
-  HelperText,
-  HelperTextItem,
   TextInput,
 } from '@patternfly/react-core';
 import { useState } from 'react';
@@ -15,6 +12,7 @@ import { usePluginTranslation } from '../../../../../i18n';
 import type { VmEditor } from '../editor/vmEditor';
 import { FormModal } from '../editor/FormModal';
 import { causesOf } from '../editor/fieldErrors';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { nadKey } from './nadBinding';
 import { bindingLabel, notHotPluggableReason } from './nicLabels';
 import {
@@ -43,15 +41,6 @@ const serverError = (error: unknown, pick: (field: string) => boolean) => {
     .filter(Boolean);
   return messages.length ? messages.join('; ') : undefined;
 };
-
-const FieldError = ({ message }: { message?: string }) =>
-  message ? (
-    <FormHelperText>
-      <HelperText>
-        <HelperTextItem variant="error">{message}</HelperTextItem>
-      </HelperText>
-    </FormHelperText>
-  ) : null;
 
 export interface NicFormModalProps {
   editor: VmEditor;
@@ -138,7 +127,7 @@ export const NicFormModal = ({ editor, nads, row, onClose }: NicFormModalProps) 
                 validated={nameError ? 'error' : 'default'}
                 onChange={(_, name) => update({ name: name.trim() })}
               />
-              <FieldError message={nameError} />
+              <FieldHelp error={nameError} />
             </FormGroup>
             <FormGroup label={t('Network')} isRequired fieldId={`${id}-network`}>
               <FormSelect
@@ -182,18 +171,13 @@ export const NicFormModal = ({ editor, nads, row, onClose }: NicFormModalProps) 
                   </FormSelectOptionGroup>
                 )}
               </FormSelect>
-              <FieldError message={networkError} />
-              {!networkError && nads.length === 0 && (
-                <FormHelperText>
-                  <HelperText>
-                    <HelperTextItem>
-                      {t(
-                        'No NetworkAttachmentDefinitions in this project or in default: only the pod network is available.',
-                      )}
-                    </HelperTextItem>
-                  </HelperText>
-                </FormHelperText>
-              )}
+              <FieldHelp error={networkError}>
+                {nads.length === 0
+                  ? t(
+                      'No NetworkAttachmentDefinitions in this project or in default: only the pod network is available.',
+                    )
+                  : undefined}
+              </FieldHelp>
             </FormGroup>
             {leavesPodNetwork && (
               <Alert
@@ -234,17 +218,9 @@ export const NicFormModal = ({ editor, nads, row, onClose }: NicFormModalProps) 
                 validated={macError ? 'error' : 'default'}
                 onChange={(_, mac) => update({ mac: mac.trim() })}
               />
-              {macError ? (
-                <FieldError message={macError} />
-              ) : (
-                <FormHelperText>
-                  <HelperText>
-                    <HelperTextItem>
-                      {t('Leave empty to have the cluster assign one, such as 02:00:00:00:00:01.')}
-                    </HelperTextItem>
-                  </HelperText>
-                </FormHelperText>
-              )}
+              <FieldHelp error={macError}>
+                {t('Leave empty to have the cluster assign one, such as 02:00:00:00:00:01.')}
+              </FieldHelp>
             </FormGroup>
             {hint()}
           </>

@@ -8,7 +8,7 @@ import type { VmEditor } from '../editor/vmEditor';
 import { AffinityRuleFields } from './AffinityRuleFields';
 import { affinityFromRules, newRule, rulesFromAffinity, type AffinityRule } from './affinityRules';
 import { hasRuleErrors, validateAffinityRules } from './affinityValidation';
-import { FieldError } from './FieldError';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { matchingNodes } from './matchingNodes';
 import { NodePreview } from './NodePreview';
 import { RestartHint } from '../editor/RestartHint';
@@ -69,7 +69,7 @@ export const AffinityModal = ({ editor, onClose }: { editor: VmEditor; onClose()
               {t('Add affinity rule')}
             </Button>
           </div>
-          <FieldError message={fieldErrorOf(error, 'spec.template.spec.affinity')} />
+          <FieldHelp error={fieldErrorOf(error, 'spec.template.spec.affinity')} />
           <NodePreview
             state={nodes}
             match={(list) => matchingNodes(list, undefined, undefined, affinity)}

@@ -23,7 +23,7 @@ import {
   type AffinityRuleType,
 } from './affinityRules';
 import type { RuleErrors } from './affinityValidation';
-import { FieldError } from './FieldError';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { conditionLabel, ruleTypeLabel } from './schedulingLabels';
 
 const TYPES: AffinityRuleType[] = ['node', 'pod', 'podAnti'];
@@ -120,7 +120,7 @@ export const AffinityRuleFields = ({
                   onChange({ ...rule, weight: weight === '' ? NaN : Number(weight) })
                 }
               />
-              <FieldError message={errors?.weight} />
+              <FieldHelp error={errors?.weight} />
             </FormGroup>
           </GridItem>
         )}
@@ -137,7 +137,7 @@ export const AffinityRuleFields = ({
                   onChange({ ...rule, topologyKey: topologyKey.trim() })
                 }
               />
-              <FieldError message={errors?.topologyKey} />
+              <FieldHelp error={errors?.topologyKey} />
             </FormGroup>
           </GridItem>
         )}
@@ -155,7 +155,7 @@ export const AffinityRuleFields = ({
                 validated={error?.key ? 'error' : 'default'}
                 onChange={(_, key) => setExpression(at, { key: key.trim() })}
               />
-              <FieldError message={error?.key} />
+              <FieldHelp error={error?.key} />
             </GridItem>
             <GridItem span={3}>
               <FormSelect
@@ -173,7 +173,7 @@ export const AffinityRuleFields = ({
                   <FormSelectOption key={operator} value={operator} label={operator} />
                 ))}
               </FormSelect>
-              <FieldError message={error?.operator} />
+              <FieldHelp error={error?.operator} />
             </GridItem>
             <GridItem span={4}>
               <TextInput
@@ -188,7 +188,7 @@ export const AffinityRuleFields = ({
                 validated={error?.values ? 'error' : 'default'}
                 onChange={(_, text) => setExpression(at, { values: text ? text.split(',') : [] })}
               />
-              <FieldError message={error?.values} />
+              <FieldHelp error={error?.values} />
             </GridItem>
             <GridItem span={1}>
               <Button
@@ -206,7 +206,7 @@ export const AffinityRuleFields = ({
           </Grid>
         );
       })}
-      <FieldError message={errors?.rule} />
+      <FieldHelp error={errors?.rule} />
       <div>
         <Button
           variant="link"

@@ -4,7 +4,7 @@ import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
-import { FieldError } from './FieldError';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { matchingNodes } from './matchingNodes';
 import { NodePreview } from './NodePreview';
 import { RestartHint } from '../editor/RestartHint';
@@ -42,7 +42,7 @@ export const DedicatedResourcesModal = ({
             isChecked={dedicated}
             onChange={(_, checked) => setDedicated(checked)}
           />
-          <FieldError message={fieldErrorOf(error, 'spec.template.spec.domain.cpu')} />
+          <FieldHelp error={fieldErrorOf(error, 'spec.template.spec.domain.cpu')} />
           <Content component="p">
             {t('It needs a node with the CPU manager, labelled {{label}}.', {
               label: `${CPU_MANAGER_LABEL}=true`,

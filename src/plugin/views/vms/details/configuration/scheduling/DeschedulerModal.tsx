@@ -4,7 +4,7 @@ import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
-import { FieldError } from './FieldError';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { RestartHint } from '../editor/RestartHint';
 import { DESCHEDULER_ANNOTATION, deschedulerOf, deschedulerOps } from './schedulingOps';
 
@@ -35,7 +35,7 @@ export const DeschedulerModal = ({ editor, onClose }: { editor: VmEditor; onClos
               { annotation: `${DESCHEDULER_ANNOTATION}: "true"` },
             )}
           </Content>
-          <FieldError message={fieldErrorOf(error, 'spec.template.metadata.annotations')} />
+          <FieldHelp error={fieldErrorOf(error, 'spec.template.metadata.annotations')} />
           <RestartHint editor={editor} />
         </>
       )}

@@ -4,7 +4,7 @@ import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
-import { FieldError } from './FieldError';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { RestartHint } from '../editor/RestartHint';
 import { evictionDescription } from './schedulingLabels';
 import {
@@ -68,7 +68,7 @@ export const EvictionStrategyModal = ({
               />
             ))}
           </FormGroup>
-          <FieldError message={fieldErrorOf(error, 'spec.template.spec.evictionStrategy')} />
+          <FieldHelp error={fieldErrorOf(error, 'spec.template.spec.evictionStrategy')} />
           <RestartHint editor={editor} />
         </>
       )}

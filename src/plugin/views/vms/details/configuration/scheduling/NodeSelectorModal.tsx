@@ -1,5 +1,3 @@
-import { Button, Content, Grid, GridItem, TextInput } from '@patternfly/react-core';
-import { MinusCircleIcon, PlusCircleIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
 import { usePluginTranslation } from '../../../../../i18n';
 import {
@@ -8,10 +6,11 @@ import {
   validateMetadataRows,
   type MetadataRow,
 } from '../../../actions/metadataValidation';
+import { KeyValueRows } from '../../../actions/modals/KeyValueRows';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
-import { FieldError } from './FieldError';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { matchingNodes } from './matchingNodes';
 import { NodePreview } from './NodePreview';
 import { RestartHint } from '../editor/RestartHint';
@@ -29,8 +28,6 @@ export const NodeSelectorModal = ({ editor, onClose }: { editor: VmEditor; onClo
   const errors = validateMetadataRows(rows, 'labels', t);
   const invalid = errors.some((row) => row.key || row.value);
   const selector = mapOf(rows);
-  const update = (at: number, change: Partial<MetadataRow>) =>
-    setRows((current) => current.map((row, index) => (index === at ? { ...row, ...change } : row)));
   return (
     <FormModal
       title={t('Node selector')}
@@ -43,53 +40,16 @@ export const NodeSelectorModal = ({ editor, onClose }: { editor: VmEditor; onClo
     >
       {(error) => (
         <>
-          {rows.map((row, at) => (
-            <Grid hasGutter key={at}>
-              <GridItem span={5}>
-                <TextInput
-                  aria-label={t('Key {{index}}', { index: at + 1 })}
-                  placeholder={t('Key')}
-                  value={row.key}
-                  validated={errors[at]?.key ? 'error' : 'default'}
-                  onChange={(_, key) => update(at, { key: key.trim() })}
-                />
-                <FieldError message={errors[at]?.key} />
-              </GridItem>
-              <GridItem span={6}>
-                <TextInput
-                  aria-label={t('Value {{index}}', { index: at + 1 })}
-                  placeholder={t('Value')}
-                  value={row.value}
-                  validated={errors[at]?.value ? 'error' : 'default'}
-                  onChange={(_, value) => update(at, { value: value.trim() })}
-                />
-                <FieldError message={errors[at]?.value} />
-              </GridItem>
-              <GridItem span={1}>
-                <Button
-                  variant="plain"
-                  aria-label={t('Remove label {{index}}', { index: at + 1 })}
-                  icon={<MinusCircleIcon />}
-                  onClick={() => setRows((current) => current.filter((_, index) => index !== at))}
-                />
-              </GridItem>
-            </Grid>
-          ))}
-          {rows.length === 0 && (
-            <Content component="p">
-              {t('No labels: the VirtualMachine may run on any node.')}
-            </Content>
-          )}
-          <div>
-            <Button
-              variant="link"
-              icon={<PlusCircleIcon />}
-              onClick={() => setRows((current) => [...current, { key: '', value: '' }])}
-            >
-              {t('Add label')}
-            </Button>
-          </div>
-          <FieldError message={fieldErrorOf(error, 'spec.template.spec.nodeSelector')} />
+          <KeyValueRows
+            rows={rows}
+            setRows={setRows}
+            errors={errors}
+            trimValues
+            removeLabel={(_, at) => t('Remove label {{index}}', { index: at + 1 })}
+            empty={t('No labels: the VirtualMachine may run on any node.')}
+            addLabel={t('Add label')}
+          />
+          <FieldHelp error={fieldErrorOf(error, 'spec.template.spec.nodeSelector')} />
           <NodePreview state={nodes} match={(list) => matchingNodes(list, selector)} />
           <RestartHint editor={editor} />
         </>

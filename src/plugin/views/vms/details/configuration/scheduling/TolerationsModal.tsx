@@ -13,7 +13,7 @@ import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
-import { FieldError } from './FieldError';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { matchingNodes } from './matchingNodes';
 import { NodePreview } from './NodePreview';
 import { RestartHint } from '../editor/RestartHint';
@@ -69,7 +69,7 @@ export const TolerationsModal = ({ editor, onClose }: { editor: VmEditor; onClos
                     validated={errors[at]?.key ? 'error' : 'default'}
                     onChange={(_, key) => update(at, { key: key.trim() })}
                   />
-                  <FieldError message={errors[at]?.key} />
+                  <FieldHelp error={errors[at]?.key} />
                 </GridItem>
                 <GridItem span={2}>
                   <FormSelect
@@ -95,7 +95,7 @@ export const TolerationsModal = ({ editor, onClose }: { editor: VmEditor; onClos
                     validated={errors[at]?.value ? 'error' : 'default'}
                     onChange={(_, value) => update(at, { value: value.trim() })}
                   />
-                  <FieldError message={errors[at]?.value} />
+                  <FieldHelp error={errors[at]?.value} />
                 </GridItem>
                 <GridItem span={2}>
                   <FormSelect
@@ -132,7 +132,7 @@ export const TolerationsModal = ({ editor, onClose }: { editor: VmEditor; onClos
               {t('Add toleration')}
             </Button>
           </div>
-          <FieldError message={fieldErrorOf(error, 'spec.template.spec.tolerations')} />
+          <FieldHelp error={fieldErrorOf(error, 'spec.template.spec.tolerations')} />
           <NodePreview
             state={nodes}
             match={(list) => matchingNodes(list, undefined, tolerationsOf(rows))}

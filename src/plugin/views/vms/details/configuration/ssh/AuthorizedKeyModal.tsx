@@ -2,7 +2,6 @@ import {
   Checkbox,
   FileUpload,
   FormGroup,
-  FormHelperText,
   HelperText,
   HelperTextItem,
   Radio,
@@ -17,6 +16,7 @@ import type { Secret } from '../../../../../api/types';
 import { useK8sWatchList } from '../../../../../api/watch';
 import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
 import { namesOf, NameSelect } from '../editor/NameSelect';
 import type { VmEditor } from '../editor/vmEditor';
@@ -29,15 +29,6 @@ import { useProjectSshKey } from './projectSshKey';
 import { secretHoldsSshKey, sshPublicKeyError, validateSecretName } from './sshPublicKey';
 
 type Mode = 'existing' | 'new';
-
-const ErrorText = ({ children }: { children?: string }) =>
-  children ? (
-    <FormHelperText>
-      <HelperText>
-        <HelperTextItem variant="error">{children}</HelperTextItem>
-      </HelperText>
-    </FormHelperText>
-  ) : null;
 
 /**
  * Authorized SSH key: a Secret of the project (existing, or created here from a pasted or
@@ -167,28 +158,22 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
                     { label: t('Other Secrets'), names: namesOf(otherSecrets) },
                   ]}
                 />
-                <FormHelperText>
-                  <HelperText>
-                    {secrets.error ? (
-                      <HelperTextItem variant="warning">
-                        {t('The Secrets of {{namespace}} cannot be listed: {{message}}', {
+                <FieldHelp
+                  warning={
+                    secrets.error
+                      ? t('The Secrets of {{namespace}} cannot be listed: {{message}}', {
                           namespace,
                           message: errorMessage(secrets.error),
-                        })}
-                      </HelperTextItem>
-                    ) : chosenSecret && !secretHoldsSshKey(chosenSecret) ? (
-                      <HelperTextItem variant="warning">
-                        {t(
-                          'This Secret holds no SSH public key; KubeVirt adds each of its values as a key.',
-                        )}
-                      </HelperTextItem>
-                    ) : (
-                      <HelperTextItem>
-                        {t('Each value of the Secret is added as a key.')}
-                      </HelperTextItem>
-                    )}
-                  </HelperText>
-                </FormHelperText>
+                        })
+                      : chosenSecret && !secretHoldsSshKey(chosenSecret)
+                        ? t(
+                            'This Secret holds no SSH public key; KubeVirt adds each of its values as a key.',
+                          )
+                        : undefined
+                  }
+                >
+                  {t('Each value of the Secret is added as a key.')}
+                </FieldHelp>
               </FormGroup>
             )}
 
@@ -224,19 +209,11 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
                       setFilename('');
                     }}
                   />
-                  {touchedKey && keyError ? (
-                    <ErrorText>{keyError}</ErrorText>
-                  ) : (
-                    <FormHelperText>
-                      <HelperText>
-                        <HelperTextItem>
-                          {t(
-                            'For example the content of ~/.ssh/id_ed25519.pub: ssh-ed25519 AAAA… user@host',
-                          )}
-                        </HelperTextItem>
-                      </HelperText>
-                    </FormHelperText>
-                  )}
+                  <FieldHelp error={touchedKey ? keyError : undefined}>
+                    {t(
+                      'For example the content of ~/.ssh/id_ed25519.pub: ssh-ed25519 AAAA… user@host',
+                    )}
+                  </FieldHelp>
                 </FormGroup>
                 <FormGroup
                   label={t('Secret name')}
@@ -250,7 +227,7 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
                     validated={nameError || serverNameError ? 'error' : 'default'}
                     onChange={(_, value) => setSecretName(value.trim())}
                   />
-                  <ErrorText>{nameError ?? serverNameError}</ErrorText>
+                  <FieldHelp error={nameError ?? serverNameError} />
                 </FormGroup>
               </>
             )}
@@ -274,7 +251,7 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
                 </HelperTextItem>
               </HelperText>
             )}
-            <ErrorText>{fieldErrorOf(error, 'spec.template.spec.accessCredentials')}</ErrorText>
+            <FieldHelp error={fieldErrorOf(error, 'spec.template.spec.accessCredentials')} />
             <RestartHint editor={editor} />
           </>
         );

@@ -1,13 +1,7 @@
-import {
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Switch,
-  TextInput,
-} from '@patternfly/react-core';
+import { FormGroup, HelperText, HelperTextItem, Switch, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
 import { usePluginTranslation } from '../../../../../i18n';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
 import { cloudInitOf } from '../initialRun/cloudInitVolume';
@@ -88,13 +82,7 @@ export const DynamicKeyModal = ({ editor, onClose }: { editor: VmEditor; onClose
                 validated={usersError ? 'error' : 'default'}
                 onChange={(_, value) => setUsers(value)}
               />
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem variant={usersError ? 'error' : 'default'}>
-                    {usersError ?? t('Separate users with commas.')}
-                  </HelperTextItem>
-                </HelperText>
-              </FormHelperText>
+              <FieldHelp error={usersError}>{t('Separate users with commas.')}</FieldHelp>
             </FormGroup>
           )}
           {enabled && (

@@ -3,11 +3,8 @@ import {
   Content,
   Form,
   FormGroup,
-  FormHelperText,
   FormSelect,
   FormSelectOption,
-  HelperText,
-  HelperTextItem,
   Spinner,
   Title,
 } from '@patternfly/react-core';
@@ -20,6 +17,7 @@ import type { Node, Service } from '../../../../../api/types';
 import { useK8sWatchList, useK8sWatchObject } from '../../../../../api/watch';
 import { usePluginTranslation } from '../../../../../i18n';
 import { ModalError } from '../../../actions/modals/ModalError';
+import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import {
   NODE_ADDRESS_PLACEHOLDER,
   nodeAddressOf,
@@ -147,23 +145,15 @@ export const SshAccessSection = ({ editor }: { editor: VmEditor }) => {
               <FormSelectOption key={option} value={option} label={label[option]} />
             ))}
           </FormSelect>
-          <FormHelperText>
-            <HelperText>
-              <HelperTextItem variant={permissionReason ? 'warning' : 'default'}>
-                {permissionReason ??
-                  (type === 'LoadBalancer'
-                    ? t(
-                        'A LoadBalancer service needs a load balancer in the cluster (for example MetalLB); the address shows once one is assigned.',
-                      )
-                    : t(
-                        'Creates the Service {{service}} forwarding port 22 of the VirtualMachine.',
-                        {
-                          service: sshServiceName(name),
-                        },
-                      ))}
-              </HelperTextItem>
-            </HelperText>
-          </FormHelperText>
+          <FieldHelp warning={permissionReason}>
+            {type === 'LoadBalancer'
+              ? t(
+                  'A LoadBalancer service needs a load balancer in the cluster (for example MetalLB); the address shows once one is assigned.',
+                )
+              : t('Creates the Service {{service}} forwarding port 22 of the VirtualMachine.', {
+                  service: sshServiceName(name),
+                })}
+          </FieldHelp>
         </FormGroup>
         {busy && <Spinner size="md" aria-label={t('Updating the SSH service')} />}
         <ModalError error={error} />
@@ -179,13 +169,9 @@ export const SshAccessSection = ({ editor }: { editor: VmEditor }) => {
               </Content>
             )}
             {command?.includes(NODE_ADDRESS_PLACEHOLDER) && (
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem>
-                    {t('Use the address of any node of the cluster that you can reach.')}
-                  </HelperTextItem>
-                </HelperText>
-              </FormHelperText>
+              <FieldHelp>
+                {t('Use the address of any node of the cluster that you can reach.')}
+              </FieldHelp>
             )}
           </FormGroup>
         )}

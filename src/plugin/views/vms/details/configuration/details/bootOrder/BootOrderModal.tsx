@@ -15,7 +15,7 @@ import { usePluginTranslation } from '../../../../../../i18n';
 import { fieldErrorOf } from '../../editor/fieldErrors';
 import { FormModal } from '../../editor/FormModal';
 import type { VmEditor } from '../../editor/vmEditor';
-import { FieldMessage } from '../FieldMessage';
+import { FieldHelp } from '../../../../actions/modals/FieldHelp';
 import { RestartHint } from '../../editor/RestartHint';
 import {
   bootDevices,
@@ -157,7 +157,7 @@ export const BootOrderModal = ({ editor, onClose }: { editor: VmEditor; onClose(
           <StackItem>{addSource}</StackItem>
           {!available.length && (
             <StackItem>
-              <FieldMessage helper={t('Every disk and network interface is in the boot order.')} />
+              <FieldHelp>{t('Every disk and network interface is in the boot order.')}</FieldHelp>
             </StackItem>
           )}
           <StackItem>
@@ -166,7 +166,7 @@ export const BootOrderModal = ({ editor, onClose }: { editor: VmEditor; onClose(
             </HelperText>
           </StackItem>
           <StackItem>
-            <FieldMessage error={fieldErrorOf(error, 'spec.template.spec.domain.devices')} />
+            <FieldHelp error={fieldErrorOf(error, 'spec.template.spec.domain.devices')} />
           </StackItem>
           <StackItem>
             <RestartHint editor={editor} />

@@ -6,7 +6,7 @@ import { fieldErrorOf } from '../../editor/fieldErrors';
 import { FormModal } from '../../editor/FormModal';
 import type { VmEditor } from '../../editor/vmEditor';
 import { BOOT_MODES, bootModeLabel, bootModeOf, bootModeOps, type BootMode } from '../bootMode';
-import { FieldMessage } from '../FieldMessage';
+import { FieldHelp } from '../../../../actions/modals/FieldHelp';
 import { isRestartPending } from '../restartPending';
 import { RestartHint } from '../../editor/RestartHint';
 import { PendingValue } from '../RestartPending';
@@ -42,7 +42,7 @@ const BootModeModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void 
                 onChange={() => setMode(entry.id)}
               />
             ))}
-            <FieldMessage
+            <FieldHelp
               error={fieldErrorOf(
                 error,
                 'spec.template.spec.domain.firmware',

@@ -25,7 +25,7 @@ import {
   type Topology,
 } from '../cpuTopology';
 import { cpuMemoryOps, cpuOf, memoryOf } from '../detailsOps';
-import { FieldMessage } from '../FieldMessage';
+import { FieldHelp } from '../../../../actions/modals/FieldHelp';
 import {
   LOW_MEMORY_MIB,
   MEMORY_UNITS,
@@ -126,7 +126,7 @@ const CpuMemoryModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void
                         }
                         validated={countErrors[field] ? 'error' : 'default'}
                       />
-                      <FieldMessage error={countErrors[field]} />
+                      <FieldHelp error={countErrors[field]} />
                     </FormGroup>
                   </GridItem>
                 ))}
@@ -141,7 +141,7 @@ const CpuMemoryModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void
                   onChange={(_, value) => setVcpus(value)}
                   validated={countErrors.vcpus || cpuServerError ? 'error' : 'default'}
                 />
-                <FieldMessage error={countErrors.vcpus} />
+                <FieldHelp error={countErrors.vcpus} />
               </FormGroup>
             )}
             <Checkbox
@@ -150,7 +150,7 @@ const CpuMemoryModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void
               isChecked={detailed}
               onChange={(_, on) => toggleDetailed(on)}
             />
-            <FieldMessage error={cpuServerError} />
+            <FieldHelp error={cpuServerError} />
             <FormGroup label={t('Memory')} fieldId="virtualization-plugin-memory" isRequired>
               <Grid hasGutter>
                 <GridItem span={8}>
@@ -179,7 +179,7 @@ const CpuMemoryModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void
                   </FormSelect>
                 </GridItem>
               </Grid>
-              <FieldMessage error={memoryError ?? memoryServerError} warning={lowMemory} />
+              <FieldHelp error={memoryError ?? memoryServerError} warning={lowMemory} />
             </FormGroup>
             <RestartHint editor={editor} />
           </>

@@ -6,7 +6,7 @@ import { fieldErrorOf } from '../../editor/fieldErrors';
 import { FormModal } from '../../editor/FormModal';
 import type { VmEditor } from '../../editor/vmEditor';
 import { descriptionOf, descriptionOps } from '../detailsOps';
-import { FieldMessage } from '../FieldMessage';
+import { FieldHelp } from '../../../../actions/modals/FieldHelp';
 
 const DescriptionModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void }) => {
   const { t } = usePluginTranslation();
@@ -32,10 +32,9 @@ const DescriptionModal = ({ editor, onClose }: { editor: VmEditor; onClose(): vo
               resizeOrientation="vertical"
               autoResize
             />
-            <FieldMessage
-              error={serverError}
-              helper={t('Kept in the "description" annotation of the VirtualMachine.')}
-            />
+            <FieldHelp error={serverError}>
+              {t('Kept in the "description" annotation of the VirtualMachine.')}
+            </FieldHelp>
           </FormGroup>
         );
       }}

@@ -6,7 +6,7 @@ import { fieldErrorOf } from '../../editor/fieldErrors';
 import { FormModal } from '../../editor/FormModal';
 import type { VmEditor } from '../../editor/vmEditor';
 import { hostnameOf, hostnameOps, validateHostname } from '../detailsOps';
-import { FieldMessage } from '../FieldMessage';
+import { FieldHelp } from '../../../../actions/modals/FieldHelp';
 import { isRestartPending } from '../restartPending';
 import { RestartHint } from '../../editor/RestartHint';
 import { PendingValue } from '../RestartPending';
@@ -36,10 +36,9 @@ const HostnameModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void 
                 onChange={(_, value) => setHostname(value)}
                 validated={message ? 'error' : 'default'}
               />
-              <FieldMessage
-                error={message}
-                helper={t('Leave empty to use the VirtualMachine name.')}
-              />
+              <FieldHelp error={message}>
+                {t('Leave empty to use the VirtualMachine name.')}
+              </FieldHelp>
             </FormGroup>
             <RestartHint editor={editor} />
           </>

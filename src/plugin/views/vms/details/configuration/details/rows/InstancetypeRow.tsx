@@ -13,7 +13,7 @@ import { EditableRow } from '../../editor/EditableRow';
 import { fieldErrorOf } from '../../editor/fieldErrors';
 import { FormModal } from '../../editor/FormModal';
 import type { VmEditor } from '../../editor/vmEditor';
-import { FieldMessage } from '../FieldMessage';
+import { FieldHelp } from '../../../../actions/modals/FieldHelp';
 import {
   groupInstancetypes,
   instancetypeOptionLabel,
@@ -56,7 +56,7 @@ const ListError = ({ error }: { error: unknown }) => {
   const { t } = usePluginTranslation();
   if (!error) return null;
   return (
-    <FieldMessage
+    <FieldHelp
       warning={t('Some choices could not be listed: {{message}}', { message: errorMessage(error) })}
     />
   );
@@ -118,86 +118,88 @@ export const InstancetypeModal = ({
       }}
       onClose={onClose}
     >
-      {(error) => (
-        <>
-          {withInstancetype && (
-            <FormGroup
-              label={t('Instance type')}
-              fieldId="virtualization-plugin-instancetype"
-              isRequired
-            >
-              <FormSelect
-                id="virtualization-plugin-instancetype"
-                value={instancetype}
-                onChange={(_, value) => setInstancetype(value)}
-                validated={fieldErrorOf(error, 'spec.instancetype') ? 'error' : 'default'}
+      {(error) => {
+        const instancetypeError = fieldErrorOf(error, 'spec.instancetype');
+        const preferenceError = fieldErrorOf(error, 'spec.preference');
+        return (
+          <>
+            {withInstancetype && (
+              <FormGroup
+                label={t('Instance type')}
+                fieldId="virtualization-plugin-instancetype"
+                isRequired
               >
-                {!listed && current && (
-                  <FormSelectOption value={refKey(current)} label={current.name} />
-                )}
-                {groups.map((group) => (
-                  <FormSelectOptionGroup
-                    key={`${group.kind}-${group.series ?? ''}`}
-                    label={groupLabel(group)}
-                  >
+                <FormSelect
+                  id="virtualization-plugin-instancetype"
+                  value={instancetype}
+                  onChange={(_, value) => setInstancetype(value)}
+                  validated={instancetypeError ? 'error' : 'default'}
+                >
+                  {!listed && current && (
+                    <FormSelectOption value={refKey(current)} label={current.name} />
+                  )}
+                  {groups.map((group) => (
+                    <FormSelectOptionGroup
+                      key={`${group.kind}-${group.series ?? ''}`}
+                      label={groupLabel(group)}
+                    >
+                      {group.items.map((it) => (
+                        <FormSelectOption
+                          key={it.metadata?.name}
+                          value={refKey({ cluster: group.cluster, name: it.metadata?.name ?? '' })}
+                          label={instancetypeOptionLabel(it, t)}
+                        />
+                      ))}
+                    </FormSelectOptionGroup>
+                  ))}
+                </FormSelect>
+                <FieldHelp error={instancetypeError}>
+                  {t(
+                    'The instance type sets the vCPUs and memory; the VirtualMachine cannot override them.',
+                  )}
+                </FieldHelp>
+                <ListError error={types.cluster.error ?? types.namespaced.error} />
+              </FormGroup>
+            )}
+            <FormGroup label={t('Preference')} fieldId="virtualization-plugin-preference">
+              <FormSelect
+                id="virtualization-plugin-preference"
+                value={preference}
+                onChange={(_, value) => setPreference(value)}
+                validated={preferenceError ? 'error' : 'default'}
+              >
+                <FormSelectOption value="" label={t('No preference')} />
+                {!preferenceListed &&
+                  currentPreference &&
+                  preference === refKey(currentPreference) && (
+                    <FormSelectOption
+                      value={refKey(currentPreference)}
+                      label={currentPreference.name}
+                    />
+                  )}
+                {preferenceGroups.map((group) => (
+                  <FormSelectOptionGroup key={String(group.cluster)} label={group.label}>
                     {group.items.map((it) => (
                       <FormSelectOption
                         key={it.metadata?.name}
                         value={refKey({ cluster: group.cluster, name: it.metadata?.name ?? '' })}
-                        label={instancetypeOptionLabel(it, t)}
+                        label={it.metadata?.name ?? ''}
                       />
                     ))}
                   </FormSelectOptionGroup>
                 ))}
               </FormSelect>
-              <FieldMessage
-                error={fieldErrorOf(error, 'spec.instancetype')}
-                helper={t(
-                  'The instance type sets the vCPUs and memory; the VirtualMachine cannot override them.',
+              <FieldHelp error={preferenceError}>
+                {t(
+                  'The preference fills what the VirtualMachine leaves open: disk bus, NIC model, firmware.',
                 )}
-              />
-              <ListError error={types.cluster.error ?? types.namespaced.error} />
+              </FieldHelp>
+              <ListError error={preferences.cluster.error ?? preferences.namespaced.error} />
             </FormGroup>
-          )}
-          <FormGroup label={t('Preference')} fieldId="virtualization-plugin-preference">
-            <FormSelect
-              id="virtualization-plugin-preference"
-              value={preference}
-              onChange={(_, value) => setPreference(value)}
-              validated={fieldErrorOf(error, 'spec.preference') ? 'error' : 'default'}
-            >
-              <FormSelectOption value="" label={t('No preference')} />
-              {!preferenceListed &&
-                currentPreference &&
-                preference === refKey(currentPreference) && (
-                  <FormSelectOption
-                    value={refKey(currentPreference)}
-                    label={currentPreference.name}
-                  />
-                )}
-              {preferenceGroups.map((group) => (
-                <FormSelectOptionGroup key={String(group.cluster)} label={group.label}>
-                  {group.items.map((it) => (
-                    <FormSelectOption
-                      key={it.metadata?.name}
-                      value={refKey({ cluster: group.cluster, name: it.metadata?.name ?? '' })}
-                      label={it.metadata?.name ?? ''}
-                    />
-                  ))}
-                </FormSelectOptionGroup>
-              ))}
-            </FormSelect>
-            <FieldMessage
-              error={fieldErrorOf(error, 'spec.preference')}
-              helper={t(
-                'The preference fills what the VirtualMachine leaves open: disk bus, NIC model, firmware.',
-              )}
-            />
-            <ListError error={preferences.cluster.error ?? preferences.namespaced.error} />
-          </FormGroup>
-          <RestartHint editor={editor} />
-        </>
-      )}
+            <RestartHint editor={editor} />
+          </>
+        );
+      }}
     </FormModal>
   );
 };

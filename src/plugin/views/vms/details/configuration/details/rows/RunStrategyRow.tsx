@@ -5,7 +5,7 @@ import { EditableRow } from '../../editor/EditableRow';
 import { fieldErrorOf } from '../../editor/fieldErrors';
 import { FormModal } from '../../editor/FormModal';
 import type { VmEditor } from '../../editor/vmEditor';
-import { FieldMessage } from '../FieldMessage';
+import { FieldHelp } from '../../../../actions/modals/FieldHelp';
 import { isRunning } from '../restartPending';
 import {
   RUN_STRATEGIES,
@@ -59,7 +59,7 @@ const RunStrategyModal = ({ editor, onClose }: { editor: VmEditor; onClose(): vo
                 onChange={() => setStrategy(entry.id)}
               />
             ))}
-            <FieldMessage error={fieldErrorOf(error, 'spec.runStrategy', 'spec.running')} />
+            <FieldHelp error={fieldErrorOf(error, 'spec.runStrategy', 'spec.running')} />
           </FormGroup>
           {stops && (
             <Alert

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UploadInterrupted, UploadRefused, uploadImage } from './uploadImage';
+import { UploadInterrupted, UploadRefused, uploadImage } from './upload';
 
 /** A stand-in XMLHttpRequest the test drives by hand. */
 class FakeXhr {

@@ -1,17 +1,20 @@
 import { FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 
-/** Under a field: its error (ours or the server's), else a warning, else the help text. */
-export const FieldMessage = ({
+/**
+ * Under a field: its error (ours or the server's), else a warning, else the hint given as
+ * children; nothing when there is none of them.
+ */
+export const FieldHelp = ({
   error,
   warning,
-  helper,
+  children,
 }: {
   error?: string;
-  warning?: string;
-  helper?: ReactNode;
+  warning?: ReactNode;
+  children?: ReactNode;
 }) => {
-  const text = error ?? warning ?? helper;
+  const text = error || warning || children;
   if (!text) return null;
   const variant = error ? 'error' : warning ? 'warning' : 'default';
   return (

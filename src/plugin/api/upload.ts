@@ -1,5 +1,5 @@
-import { uploadRoute } from '../../../../../../common/uploadProgress';
-import { bffURL } from '../../../../../api/bff';
+import { uploadRoute } from '../../common/uploadProgress';
+import { bffURL } from './bff';
 
 /** Why an upload ended without the server's answer. */
 export class UploadInterrupted extends Error {
