@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { PageLoading } from '../routes/PluginRoutes';
 import { setUnauthorizedHandler } from '../sdk/consoleFetch';
+import { setPreferenceUser } from '../sdk/useUserPreference';
 import { LoginPage } from './LoginPage';
 import { fetchSession, reloadPage, useSession } from './session';
 
@@ -12,6 +13,8 @@ import { fetchSession, reloadPage, useSession } from './session';
 export const SessionGate = ({ children }: { children: ReactNode }) => {
   const session = useSession();
   const loggedIn = session.data?.state === 'in';
+  // Preferences are the signed-in user's (set before the pages below render).
+  setPreferenceUser(session.data?.state === 'in' ? session.data.user.username : '');
   useEffect(() => {
     if (!loggedIn) return;
     let checking = false;

@@ -6,3 +6,4 @@ export { DocumentTitle } from './DocumentTitle';
 export { HttpError, TimeoutError } from './HttpError';
 export { useActiveNamespace } from './useActiveNamespace';
 export { ALL_NAMESPACES_KEY } from './namespacePath';
+export { useUserPreference, useUserSettings } from './useUserPreference';
