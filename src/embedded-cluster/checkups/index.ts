@@ -1,3 +1,4 @@
+import { GUEST_CONSOLE_LOG_CONTAINER } from '../controllers/vmiController';
 import type { ClusterContext, ClusterModule } from '../modules/clusterModule';
 import { JobController } from './jobController';
 import { latencyCheckup } from './latencyCheckup';
@@ -24,7 +25,15 @@ export const checkupsModule = (context: ClusterContext): ClusterModule => {
   return {
     name: 'checkups',
     queues: [jobs.queue],
-    special: { 'core/pods': podLogHandler(context.store, context.dataDir) },
+    special: {
+      'core/pods': podLogHandler(context.store, context.dataDir, {
+        // The guest's serial console, for the VMI named by the virt-launcher pod's label.
+        [GUEST_CONSOLE_LOG_CONTAINER]: (pod) =>
+          context.runtime.serialLog?.(
+            `${pod.metadata.namespace ?? ''}/${pod.metadata.labels?.['vm.kubevirt.io/name'] ?? ''}`,
+          ),
+      }),
+    },
     stop: () => jobs.stop(),
   };
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { HandlerResult, RequestContext, SpecialResource } from '../api/apiServer';
 import { ApiError, badRequest } from '../api/errors';
 import type { ObjectStore } from '../store/objectStore';
+import type { KubeObject } from '../types';
 
 /** Where a pod's container output is kept: `DATA/pod-logs/NS/POD.log`. */
 export const podLogPath = (dataDir: string, namespace: string, pod: string) =>
@@ -37,7 +38,12 @@ type PodSpec = { containers?: { name: string }[] };
  * `container`, `tailLines` and `limitBytes`. Every other pods request falls through to the
  * generic handling; the API has already authorized `get pods/log`.
  */
-export const podLogHandler = (store: ObjectStore, dataDir: string): SpecialResource => ({
+export const podLogHandler = (
+  store: ObjectStore,
+  dataDir: string,
+  /** Containers whose log comes from elsewhere than the pod's file, by container name. */
+  containerLogs: Record<string, (pod: KubeObject) => string | undefined> = {},
+): SpecialResource => ({
   async handle(context: RequestContext): Promise<HandlerResult | undefined> {
     const { info, query } = context;
     if (info.subresource !== 'log' || !info.name) return undefined;
@@ -62,7 +68,10 @@ export const podLogHandler = (store: ObjectStore, dataDir: string): SpecialResou
       throw badRequest(
         `a container name must be specified for pod ${info.name}, choose one of: [${containers.join(' ')}]`,
       );
-    let text = await readFile(podLogPath(dataDir, namespace, info.name), 'utf8').catch(() => '');
+    const fromElsewhere = container ? containerLogs[container] : undefined;
+    let text = fromElsewhere
+      ? (fromElsewhere(pod) ?? '')
+      : await readFile(podLogPath(dataDir, namespace, info.name), 'utf8').catch(() => '');
     const tail = query.get('tailLines');
     if (tail !== null && Number(tail) >= 0) {
       const lines = text.split('\n');

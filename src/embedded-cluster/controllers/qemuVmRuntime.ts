@@ -331,6 +331,10 @@ export class QemuVmRuntime implements VmRuntime {
     }
   }
 
+  serialLog(key: string): string | undefined {
+    return this.qemu.get(key)?.serial.text();
+  }
+
   openConsole(
     key: string,
     kind: 'serial' | 'vnc',

@@ -132,6 +132,7 @@ describe.skipIf(!available)(`VM configuration on a real guest${skipReason}`, () 
             domain: {
               memory: { guest: '128Mi' },
               devices: {
+                logSerialConsole: true,
                 disks: [
                   { name: 'cloudinitdisk', disk: { bus: 'virtio' } },
                   // A hot-plug made persistent earlier: the guest starts with it, on SCSI.
@@ -183,6 +184,20 @@ describe.skipIf(!available)(`VM configuration on a real guest${skipReason}`, () 
       });
     });
     expect(serial).toContain('cloud-init: applied user-data: 1 ssh key, user fedora');
+    // logSerialConsole: the virt-launcher pod logs the same output as `guest-console-log`.
+    const pod = cluster.store
+      .list('core/pods', NS)
+      .find((p) => p.metadata.labels?.['vm.kubevirt.io/name'] === 'guest')!;
+    expect((pod.spec as { containers: { name: string }[] }).containers.map((c) => c.name)).toEqual([
+      'compute',
+      'guest-console-log',
+    ]);
+    const log = await fetch(
+      `${cluster.httpURL}/api/v1/namespaces/${NS}/pods/${pod.metadata.name}/log?container=guest-console-log&tailLines=1000`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    expect(log.status).toBe(200);
+    expect(await log.text()).toContain('cloud-init: applied user-data: 1 ssh key, user fedora');
     expect(await guest('cat /var/log/cloud-init.log')).toBe(
       'cloud-init: applied user-data: 1 ssh key, user fedora',
     );

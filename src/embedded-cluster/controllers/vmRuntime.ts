@@ -91,6 +91,11 @@ export interface VmRuntime {
     command: string,
     options?: { timeoutMs?: number },
   ): Promise<{ output: string; exitCode: number }>;
+  /**
+   * What the guest printed on its serial console (the kept scroll-back), as the
+   * `guest-console-log` container of its virt-launcher pod logs it; undefined when not running.
+   */
+  serialLog?(key: string): string | undefined;
   /** A PNG of the guest's screen (`vnc/screenshot`), where there is a screen. */
   screenshot?(key: string): Promise<Buffer>;
   resume(key: string): Promise<void>;

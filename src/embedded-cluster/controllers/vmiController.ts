@@ -42,6 +42,14 @@ export const VMI_FINALIZER = 'kubevirt.io/virtualMachineControllerFinalize';
 /** Set by `stop --grace-period N` (0 with `--force`): overrides the VMI's grace for this stop. */
 export const STOP_GRACE = 'kubevirt.io/stop-grace-period-seconds';
 
+/** The virt-launcher container whose log is the guest's serial console. */
+export const GUEST_CONSOLE_LOG_CONTAINER = 'guest-console-log';
+
+/** Whether the VMI asks for its serial console in the pod log (off unless turned on). */
+const logsSerialConsole = (vmi: KubeObject): boolean =>
+  (vmi.spec as { domain?: { devices?: { logSerialConsole?: boolean } } } | undefined)?.domain
+    ?.devices?.logSerialConsole === true;
+
 type Status = Record<string, unknown> & { phase?: string; conditions?: Condition[] };
 interface Condition {
   type: string;
@@ -323,7 +331,16 @@ export class VmiController {
           },
         ],
       },
-      spec: { nodeName, containers: [{ name: 'compute', image: 'virt-launcher' }] },
+      spec: {
+        nodeName,
+        containers: [
+          { name: 'compute', image: 'virt-launcher' },
+          // virt-launcher's serial console logger, as KubeVirt adds it for logSerialConsole.
+          ...(logsSerialConsole(vmi)
+            ? [{ name: GUEST_CONSOLE_LOG_CONTAINER, image: 'virt-launcher' }]
+            : []),
+        ],
+      },
       status: {
         phase: 'Running',
         podIP: '10.0.2.15',

@@ -90,9 +90,11 @@ describe('DiagnosticsTab', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('reads the serial console log from the pod log when the container is there', async () => {
+  it('reads the serial console log from the pod log when the container is there, as plain text', async () => {
     fetchMock.mockResolvedValue(
-      new Response('[    0.000000] Linux version 6.1.0\nlogin:', { status: 200 }),
+      new Response('[    0.000000] Linux version 6.1.0\r\n\u001b[1;32mlogin:\u001b[0m', {
+        status: 200,
+      }),
     );
     renderAt(
       <DiagnosticsTab
@@ -104,7 +106,8 @@ describe('DiagnosticsTab', () => {
         rest={[]}
       />,
     );
-    expect(await screen.findByText(/Linux version 6.1.0/)).toBeVisible();
+    const log = await screen.findByText(/Linux version 6.1.0/);
+    expect(log.textContent).toBe('[    0.000000] Linux version 6.1.0\nlogin:');
     expect(String(fetchMock.mock.calls[0]?.[0])).toBe(
       `/api/proxy/plugin/virtualization-plugin/bff/k8s/api/v1/namespaces/${NS}/pods/virt-launcher-${NAME}-abcde/log?container=guest-console-log&tailLines=1000`,
     );

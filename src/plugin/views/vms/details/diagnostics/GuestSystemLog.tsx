@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { bffURL, errorMessage } from '../../../../api/bff';
 import { apiPath, PodModel } from '../../../../api/models';
 import type { Pod, VirtualMachine } from '../../../../api/types';
+import { stripAnsi } from '../../../../components/consoles/serial/transcript';
 import { usePluginTranslation } from '../../../../i18n';
 import { LoadingSkeleton } from '../DetailsStates';
 import { vmTabPath } from '../detailsPaths';
@@ -78,7 +79,7 @@ export const GuestSystemLog = ({ vm, pod }: { vm: VirtualMachine; pod?: Pod }) =
         </Button>
       </Content>
       <CodeBlock>
-        <CodeBlockCode>{log.data || t('(empty)')}</CodeBlockCode>
+        <CodeBlockCode>{stripAnsi(log.data ?? '') || t('(empty)')}</CodeBlockCode>
       </CodeBlock>
     </>
   );
