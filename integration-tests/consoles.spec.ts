@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ConsoleShell } from './pages/ConsoleShell';
 import { failOnPageProblems } from './pages/pageProblems';
 import { GuestSerial } from './pages/GuestSerial';
+import { TcpProxy } from './pages/TcpProxy';
 import { VirtualMachinesPage } from './pages/VirtualMachinesPage';
 import { SERVERS } from './playwright.config';
 
@@ -47,6 +48,18 @@ const recordPluginScripts = (page: Page) => {
   return files;
 };
 
+/** How many pixels of the canvas inside `screen` are not dark: text on the guest's screen. */
+const litPixels = (screen: Locator) =>
+  screen.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const context = canvas.getContext('2d');
+    if (!context || !canvas.width || !canvas.height) return 0;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let lit = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0) > 150) lit++;
+    return lit;
+  });
+
 test('the VM list loads neither noVNC nor xterm.js; the Console tab loads noVNC and shows the guest screen', async ({
   page,
 }, testInfo) => {
@@ -74,21 +87,12 @@ test('the VM list loads neither noVNC nor xterm.js; the Console tab loads noVNC 
 
   // The guest's text console is on the screen: many distinct pixels, not a blank canvas.
   await expect
-    .poll(
-      () =>
-        screen.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-          const context = canvas.getContext('2d');
-          if (!context || !canvas.width || !canvas.height) return 0;
-          const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-          let lit = 0;
-          for (let i = 0; i < data.length; i += 4)
-            if ((data[i] ?? 0) + (data[i + 1] ?? 0) + (data[i + 2] ?? 0) > 150) lit++;
-          return lit;
-        }),
-      { timeout: 30_000, message: 'lit pixels of the guest screen' },
-    )
+    .poll(() => litPixels(screen), { timeout: 30_000, message: 'lit pixels of the guest screen' })
     .toBeGreaterThan(500);
   await shell.screenshot('console-vnc-light');
+  await shell.chooseDarkTheme();
+  await shell.screenshot('console-vnc-dark');
+  await shell.chooseLightTheme();
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await expect(page.getByText('Disconnected', { exact: true }).first()).toBeVisible();
 });
@@ -114,6 +118,22 @@ test('the serial console shows the guest prompt and runs a command', async ({ pa
   await page.keyboard.press('Enter');
   await expect(terminal.locator('.xterm-rows')).toContainText('serial-42');
   await shell.screenshot('console-serial-light');
+  await shell.chooseDarkTheme();
+  await shell.screenshot('console-serial-dark');
+  await shell.chooseLightTheme();
+
+  // The transcript holds the boot log replayed on connect (the guest printed its banner at boot,
+  // before this page opened) and the command just run, as plain text.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download transcript' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${VM}-serial-.*\\.txt$`));
+  const transcript = readFileSync(await download.path(), 'utf8');
+  expect(transcript).toContain(`Virtual machine ${VM} in namespace ${NS}`);
+  expect(transcript).toContain('echo serial-$((6*7))\nserial-42');
+  expect(transcript).not.toContain('\u001b');
+
   // The choice is remembered: the tab opens on the serial console next time.
   await page.reload();
   await expect(page.getByRole('button', { name: 'Serial console' })).toHaveAttribute(
@@ -165,6 +185,39 @@ test('typing, a paste and Ctrl+Alt+Del on the VNC console reach the guest', asyn
   );
 });
 
+test('the VNC console reconnects by itself when its connection to the BFF drops', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // The page talks to the BFF through a relay that can reset every connection at once, as a
+  // failing network or proxy would: the console's WebSocket ends with 1006.
+  const relay = await TcpProxy.start(BASE);
+  try {
+    const shell = new ConsoleShell(page, relay.url, testInfo);
+    const vms = new VirtualMachinesPage(page, relay.url);
+    await shell.logInAs('developer');
+    await vms.openDetails(NS, VM, 'console');
+    await page.getByRole('button', { name: 'VNC console' }).click();
+    await expect(page.getByText('Connected', { exact: true }).first()).toBeVisible({
+      timeout: 60_000,
+    });
+    const newSockets: string[] = [];
+    page.on('websocket', (socket) => newSockets.push(socket.url()));
+
+    expect(relay.cut()).toBeGreaterThan(0);
+    await expect(page.getByText(/Reconnecting in \d+ s…/).first()).toBeVisible();
+    await shell.screenshot('console-vnc-reconnecting-light');
+    // A new console socket, without a click, and the guest's screen again.
+    await expect(page.getByText('Connected', { exact: true }).first()).toBeVisible({
+      timeout: 30_000,
+    });
+    expect(newSockets.some((url) => url.includes('/console/vnc/'))).toBe(true);
+    await expect(page.getByRole('button', { name: 'Take over' })).toHaveCount(0);
+  } finally {
+    await relay.close();
+  }
+});
+
 test('a second viewer finds the console in use and can take it over', async ({
   page,
   browser,
@@ -198,6 +251,28 @@ test('a second viewer finds the console in use and can take it over', async ({
   } finally {
     await context.close();
   }
+});
+
+test('the Overview tab shows a live, view-only picture of the guest screen', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const shell = new ConsoleShell(page, BASE, testInfo);
+  const vms = new VirtualMachinesPage(page, BASE);
+  await shell.logInAs('developer');
+  await vms.openDetails(NS, VM, 'overview');
+  const preview = page.getByRole('img', { name: `Live preview of the VNC console of ${VM}` });
+  await expect(preview).toBeVisible();
+  await expect
+    .poll(() => litPixels(preview), { timeout: 30_000, message: 'lit pixels of the preview' })
+    .toBeGreaterThan(200);
+  await shell.screenshot('overview-console-preview-light');
+  // The Console tab gets the console: the preview let it go as the tab opened.
+  await page.getByRole('link', { name: 'Open the console' }).click();
+  await page.getByRole('button', { name: 'VNC console' }).click();
+  await expect(page.getByText('Connected', { exact: true }).first()).toBeVisible({
+    timeout: 30_000,
+  });
 });
 
 test('the developer cannot open a console in a project it may not see', async ({

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../api/bff';
 import { usePluginTranslation } from '../../../i18n';
 import { bufferText } from './bufferText';
-import { PasteModal } from './PasteModal';
+import { PasteModal } from '../PasteModal';
 import { saveFile } from '../../downloadFile';
 import { SerialCloseAlert } from './SerialStatus';
 import { SerialSearch } from './SerialSearch';
@@ -129,7 +129,13 @@ const SerialConsole = ({ namespace, name, autoConnect = true }: SerialConsolePro
   return (
     <div
       className="virtualization-plugin-serial-console"
-      style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: '24rem' }}
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        flex: '1 1 auto',
+        height: '100%',
+        minHeight: '24rem',
+      }}
     >
       <SerialToolbar
         state={state}
@@ -179,7 +185,15 @@ const SerialConsole = ({ namespace, name, autoConnect = true }: SerialConsolePro
         aria-label={t('Serial console of {{name}}', { name })}
         style={{ flex: '1 1 auto', minHeight: 0, overflow: 'hidden' }}
       />
-      {pasteOpen && <PasteModal onPaste={sendPaste} onClose={() => setPasteOpen(false)} />}
+      {pasteOpen && (
+        <PasteModal
+          title={t('Paste to the serial console')}
+          label={t('Text to send')}
+          submitLabel={t('Send')}
+          onPaste={sendPaste}
+          onClose={() => setPasteOpen(false)}
+        />
+      )}
     </div>
   );
 };

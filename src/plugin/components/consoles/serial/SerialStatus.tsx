@@ -2,13 +2,13 @@ import { Alert, AlertActionLink, Label, Spinner } from '@patternfly/react-core';
 import { usePluginTranslation } from '../../../i18n';
 import { closeMessage } from './closeMessage';
 import type { SerialConnectionState } from './useSerialSocket';
-import { useSecondsUntil } from './useSecondsUntil';
+import { useSecondsUntil } from '../useSecondsUntil';
 
 /** The connection status shown in the toolbar. */
 export const SerialStatusLabel = ({ state }: { state: SerialConnectionState }) => {
   const { t } = usePluginTranslation();
   const retry = state.phase === 'disconnected' ? state : undefined;
-  const seconds = useSecondsUntil(retry?.retryAt, Math.ceil((retry?.retryDelay ?? 0) / 1000));
+  const seconds = useSecondsUntil(retry?.retryAt);
   switch (state.phase) {
     case 'idle':
       return <Label color="grey">{t('Not connected')}</Label>;

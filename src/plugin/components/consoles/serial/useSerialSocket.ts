@@ -22,8 +22,6 @@ export type SerialConnectionState =
       reason?: string;
       /** When an automatic reconnect is due (epoch ms), for retryable kinds. */
       retryAt?: number;
-      /** The wait that `retryAt` ends (ms). */
-      retryDelay?: number;
     };
 
 export interface SerialSocketOptions {
@@ -102,13 +100,7 @@ export const useSerialSocket = ({ namespace, name, onOutput, onOpen }: SerialSoc
         if (kind && consoleCloseRetryable(kind)) {
           const delay = backoffDelay(++attempt.current, DEFAULT_BACKOFF);
           timer.current = setTimeout(() => reconnect.current(), delay);
-          setState({
-            phase: 'disconnected',
-            kind,
-            reason,
-            retryAt: Date.now() + delay,
-            retryDelay: delay,
-          });
+          setState({ phase: 'disconnected', kind, reason, retryAt: Date.now() + delay });
         } else {
           setState({ phase: 'disconnected', kind, reason });
         }

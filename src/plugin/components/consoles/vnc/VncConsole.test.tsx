@@ -3,53 +3,12 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import VncConsole from './VncConsole';
+import { FakeRfb, FakeSocket } from './vncTestDoubles';
 
-/** A WebSocket the test opens and closes by hand. */
-class FakeSocket extends EventTarget {
-  static all: FakeSocket[] = [];
-  binaryType = 'blob';
-  readyState = 0;
-  constructor(
-    readonly url: string,
-    readonly protocol: string,
-  ) {
-    super();
-    FakeSocket.all.push(this);
-  }
-  close(code = 1005, reason = '') {
-    if (this.readyState === 3) return;
-    this.readyState = 3;
-    this.dispatchEvent(new CloseEvent('close', { code, reason }));
-  }
-}
-
-/** noVNC's RFB as far as the console uses it. */
-class FakeRfb extends EventTarget {
-  static all: FakeRfb[] = [];
-  scaleViewport = false;
-  viewOnly = false;
-  sendKey = vi.fn();
-  sendCtrlAltDel = vi.fn();
-  focus = vi.fn();
-  toBlob = vi.fn((callback: (blob: Blob | null) => void) =>
-    callback(new Blob(['png'], { type: 'image/png' })),
-  );
-  disconnect = vi.fn(() => this.socket.close(1000));
-  constructor(
-    readonly target: HTMLElement,
-    readonly socket: FakeSocket,
-    readonly options: unknown,
-  ) {
-    super();
-    FakeRfb.all.push(this);
-  }
-  /** The server finished the RFB handshake. */
-  connected() {
-    act(() => void this.dispatchEvent(new Event('connect')));
-  }
-}
-
-vi.mock('./loadRfb', () => ({ loadRfb: () => Promise.resolve(FakeRfb) }));
+vi.mock('./loadRfb', async () => {
+  const { FakeRfb: Rfb } = await import('./vncTestDoubles');
+  return { loadRfb: () => Promise.resolve(Rfb) };
+});
 
 const last = <T,>(list: T[]): T => list[list.length - 1]!;
 const keysSent = (rfb: FakeRfb) =>

@@ -4,13 +4,13 @@ import { enterFullscreen, exitFullscreen, unlockKeyboard } from './fullscreen';
 import { keymapLabel } from './keymapLabel';
 import { guestKeymap, type GuestKeymapId } from './keymaps';
 import { comboEvents, type KeyCombo } from './keys';
-import { PasteModal } from './PasteModal';
+import { PasteModal } from '../PasteModal';
 import { PasteProgress } from './PasteProgress';
 import { downloadBlob } from '../../downloadFile';
 import { screenshotFileName } from './screenshot';
 import { useLatchedModifiers } from './useLatchedModifiers';
 import { usePasteTyping } from './usePasteTyping';
-import { useSecondsUntil } from './useSecondsUntil';
+import { useSecondsUntil } from '../useSecondsUntil';
 import { useVncConnection } from './useVncConnection';
 import { VncStatusPanel } from './VncStatusPanel';
 import { VncToolbar, type VncScaling } from './VncToolbar';
@@ -22,22 +22,25 @@ export interface VncConsoleProps {
   viewOnly?: boolean;
   /** Connect on mount (default true). */
   autoConnect?: boolean;
+  /** Fill the parent's height (a flex column) instead of 70% of the window's. */
+  fill?: boolean;
 }
 
 const MODIFIER_CODES = /^(Control|Alt|Shift|Meta|OS)(Left|Right)?$/;
 
-const wrapperStyle: CSSProperties = {
+const wrapperStyle = (fill: boolean): CSSProperties => ({
+  ...(fill ? { flex: '1 1 auto', minHeight: 0 } : {}),
   display: 'flex',
   flexDirection: 'column',
   gap: 'var(--pf-t--global--spacer--sm)',
   background: 'var(--pf-t--global--background--color--primary--default)',
-};
+});
 
-const screenStyle = (fullscreen: boolean): CSSProperties => ({
+const screenStyle = (fullscreen: boolean, fill: boolean): CSSProperties => ({
   position: 'relative',
   flex: '1 1 auto',
   width: '100%',
-  height: fullscreen ? 'auto' : '70vh',
+  height: fullscreen || fill ? 'auto' : '70vh',
   minHeight: '20rem',
   overflow: 'auto',
   background: 'var(--pf-t--global--background--color--inverse--default)',
@@ -49,6 +52,7 @@ const VncConsole = ({
   name,
   viewOnly: viewOnlyProp = false,
   autoConnect = true,
+  fill = false,
 }: VncConsoleProps) => {
   const { t } = usePluginTranslation();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -144,7 +148,7 @@ const VncConsole = ({
   };
 
   return (
-    <div ref={wrapper} className="virtualization-plugin-vnc-console" style={wrapperStyle}>
+    <div ref={wrapper} className="virtualization-plugin-vnc-console" style={wrapperStyle(fill)}>
       <VncToolbar
         state={state}
         secondsLeft={secondsLeft}
@@ -188,15 +192,15 @@ const VncConsole = ({
         role="application"
         aria-label={t('VNC console of {{name}}', { name })}
         tabIndex={-1}
-        style={screenStyle(fullscreen)}
+        style={screenStyle(fullscreen, fill)}
       />
       {pasteDialog && (
         <PasteModal
+          title={t('Paste text')}
+          label={t('Text to type into the console')}
+          submitLabel={t('Type text')}
+          onPaste={typeText}
           onClose={() => setPasteDialog(false)}
-          onType={(text) => {
-            setPasteDialog(false);
-            typeText(text);
-          }}
         />
       )}
     </div>

@@ -6,7 +6,10 @@ import type { VncState } from './vncState';
 type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
 /** Title and advice for each way a console closes. */
-const closeText = (t: Translate, kind: ConsoleCloseKind | undefined): [string, string] => {
+export const vncCloseText = (
+  t: Translate,
+  kind: ConsoleCloseKind | undefined,
+): [string, string] => {
   switch (kind) {
     case 'not-running':
       return [t('The VM is not running'), t('Start the VM; the console connects when it runs.')];
@@ -65,7 +68,7 @@ export const VncStatusPanel = ({
         title={state.phase === 'idle' ? t('Not connected') : t('Disconnected')}
       />
     );
-  const [title, advice] = closeText(t, state.kind);
+  const [title, advice] = vncCloseText(t, state.kind);
   const variant =
     state.kind === 'forbidden' || state.kind === 'unauthorized' || state.kind === 'not-found'
       ? 'danger'

@@ -16,17 +16,19 @@ export interface ConsoleViewProps {
   name: string;
   vm?: VirtualMachine;
   vmi?: VirtualMachineInstance;
+  /** Fill the parent's height (the standalone window) rather than a share of the page. */
+  fill?: boolean;
 }
 
 /** The chosen console; VNC and serial only while the VM runs (a stopped VM has no display). */
-export const ConsoleView = ({ kind, namespace, name, vm, vmi }: ConsoleViewProps) => {
+export const ConsoleView = ({ kind, namespace, name, vm, vmi, fill }: ConsoleViewProps) => {
   const { t } = usePluginTranslation();
   if (kind === 'desktop') return vm ? <DesktopViewer vm={vm} vmi={vmi} /> : null;
   if (vmi?.status?.phase !== 'Running') return <ConsoleNotRunning vm={vm} />;
   return (
     <Suspense fallback={<LoadingSkeleton label={t('Loading the console')} rows={6} />}>
       {kind === 'vnc' ? (
-        <VncConsole namespace={namespace} name={name} />
+        <VncConsole namespace={namespace} name={name} fill={fill} />
       ) : (
         <SerialConsole namespace={namespace} name={name} />
       )}

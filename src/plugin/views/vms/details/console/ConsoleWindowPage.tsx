@@ -57,7 +57,7 @@ const ConsoleWindowPageBody = () => {
       direction={{ default: 'column' }}
       flexWrap={{ default: 'nowrap' }}
       className="virtualization-plugin-console-window"
-      style={{ minHeight: '100vh', padding: 'var(--pf-t--global--spacer--md)' }}
+      style={{ height: '100vh', padding: 'var(--pf-t--global--spacer--md)' }}
       gap={{ default: 'gapMd' }}
     >
       <Flex alignItems={{ default: 'alignItemsCenter' }} gap={{ default: 'gapMd' }}>
@@ -73,8 +73,18 @@ const ConsoleWindowPageBody = () => {
           <ConsoleSwitcher value={kind} onChange={choose} />
         </FlexItem>
       </Flex>
-      <FlexItem grow={{ default: 'grow' }}>
-        <ConsoleView kind={kind} namespace={namespace} name={name} vm={vm.data} vmi={vmi.data} />
+      <FlexItem
+        grow={{ default: 'grow' }}
+        style={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'auto' }}
+      >
+        <ConsoleView
+          kind={kind}
+          namespace={namespace}
+          name={name}
+          vm={vm.data}
+          vmi={vmi.data}
+          fill
+        />
       </FlexItem>
     </Flex>
   );

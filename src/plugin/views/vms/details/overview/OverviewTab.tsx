@@ -6,7 +6,9 @@ import {
   Content,
   Grid,
   GridItem,
+  Skeleton,
 } from '@patternfly/react-core';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { DataVolumeModel, PersistentVolumeClaimModel } from '../../../../api/models';
 import type { DataVolume, PersistentVolumeClaim } from '../../../../api/types';
@@ -22,19 +24,33 @@ import { ServicesCard } from './ServicesCard';
 import { SnapshotsSummaryCard } from './SnapshotsSummaryCard';
 import { UtilizationCard } from './UtilizationCard';
 
-/**
- * The slot for a small live VNC preview. The Console issue (#9) fills it with its viewer; until
- * then it leads to the Console tab.
- */
-const ConsolePreviewSlot = ({ namespace, name }: { namespace: string; name: string }) => {
+// noVNC comes with the preview: loaded only when a running VM's overview shows it.
+const VncPreview = lazy(() => import('../../../../components/consoles/vnc/VncPreview'));
+
+/** A small live, view-only VNC picture of a running VM, leading to the Console tab. */
+const ConsolePreviewCard = ({
+  namespace,
+  name,
+  running,
+}: {
+  namespace: string;
+  name: string;
+  running: boolean;
+}) => {
   const { t } = usePluginTranslation();
   return (
     <Card className="virtualization-plugin__vm-console-preview">
       <CardTitle component="h2">{t('Console')}</CardTitle>
       <CardBody>
-        <Content component="p">
-          {t('A live preview of the VNC console will be shown here.')}
-        </Content>
+        {running ? (
+          <Suspense
+            fallback={<Skeleton height="10rem" screenreaderText={t('Loading the console')} />}
+          >
+            <VncPreview namespace={namespace} name={name} />
+          </Suspense>
+        ) : (
+          <Content component="p">{t('The console is available while the VM is running.')}</Content>
+        )}
       </CardBody>
       <CardFooter>
         <Link to={vmTabPath(namespace, name, 'console')}>{t('Open the console')}</Link>
@@ -59,7 +75,7 @@ export const OverviewTab = ({ namespace, name, vm, vmi, pod, migration }: VmTabP
             <AlertsCard namespace={namespace} name={name} />
           </GridItem>
           <GridItem>
-            <ConsolePreviewSlot namespace={namespace} name={name} />
+            <ConsolePreviewCard namespace={namespace} name={name} running={running} />
           </GridItem>
         </Grid>
       </GridItem>
