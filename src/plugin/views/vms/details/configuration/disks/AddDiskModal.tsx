@@ -53,7 +53,8 @@ const touchedBy = (patch: Partial<DiskFormState>): DiskFormField[] =>
 
 /**
  * Add disk: every source of seed 3.2. A stopped VM (or a draft) gets one patch; a running one a
- * DataVolume, awaited, then hot-plugged on the SCSI bus. Upload fills the DataVolume first.
+ * DataVolume, awaited, then hot-plugged on the SCSI bus. Upload fills the DataVolume first, so a
+ * draft (no VM yet to own it) does not offer it.
  */
 export const AddDiskModal = ({
   editor,
@@ -245,6 +246,7 @@ export const AddDiskModal = ({
             namespace={namespace}
             usedClaims={usedClaims}
             running={running}
+            draft={!editor.live}
             onFile={onFile}
           />
           <NameField

@@ -26,7 +26,9 @@ export const DetachDiskModal = ({
   const [deleteStorage, setDeleteStorage] = useState(false);
   const running = guestRuns(editor);
   const plan = detachPlan(editor.vm, row, running);
-  const backing = backingObject(row);
+  // A draft only drops the disk: its DataVolume is not created yet, and a PVC it names is not
+  // the draft's to delete before the VM even exists.
+  const backing = editor.live ? backingObject(row) : undefined;
   const namespace = editor.vm.metadata?.namespace ?? '';
   // Detached already by an attempt whose deletion then failed: do not detach twice.
   const detached = useRef(false);

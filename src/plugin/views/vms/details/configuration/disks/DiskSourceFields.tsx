@@ -35,6 +35,7 @@ export const DiskSourceFields = ({
   namespace,
   usedClaims,
   running,
+  draft = false,
   onFile,
 }: AddDiskFieldProps & {
   sources: AddDiskSources;
@@ -42,6 +43,8 @@ export const DiskSourceFields = ({
   /** Claims the VM uses already. */
   usedClaims: readonly string[];
   running: boolean;
+  /** The VM is not created yet: nothing can be uploaded into it. */
+  draft?: boolean;
   onFile(file?: File): void;
 }) => {
   const { t } = usePluginTranslation();
@@ -69,7 +72,7 @@ export const DiskSourceFields = ({
           validated={errors.source ? 'error' : 'default'}
           onChange={(_, value) => update({ source: value as DiskSourceType })}
         >
-          {DISK_SOURCES.map((source) => (
+          {DISK_SOURCES.filter((source) => !(draft && source === 'upload')).map((source) => (
             <FormSelectOption key={source} value={source} label={sourceTypeLabel(t, source)} />
           ))}
         </FormSelect>
@@ -78,7 +81,11 @@ export const DiskSourceFields = ({
             ? t(
                 'Ephemeral: the disk starts from the image again at every start. For read-only media or throwaway VirtualMachines.',
               )
-            : undefined}
+            : draft
+              ? t(
+                  'To upload an image file, add the disk once the VirtualMachine exists, or first add the image as a bootable volume in the Catalog.',
+                )
+              : undefined}
         </FieldHelp>
       </FormGroup>
       {form.source === 'containerDisk' && running && (

@@ -51,6 +51,7 @@ export const DisksSubTab = ({ editor }: ConfigSubTabProps) => {
       row,
       {
         accessReason: editor.access.reason,
+        draft: !editor.live,
         storageClass: storageClasses.find(
           (sc) => sc.metadata?.name === row.claim?.spec?.storageClassName,
         ),
@@ -119,7 +120,7 @@ export const DisksSubTab = ({ editor }: ConfigSubTabProps) => {
         <MakePersistentModal editor={editor} row={dialog.row} onClose={close} />
       )}
       {dialog?.kind === 'expand' && (
-        <ExpandDiskModal namespace={namespace} row={dialog.row} onClose={close} />
+        <ExpandDiskModal namespace={namespace} row={dialog.row} editor={editor} onClose={close} />
       )}
       {dialog?.kind === 'eject' && (
         <EjectDiskModal editor={editor} row={dialog.row} onClose={close} />

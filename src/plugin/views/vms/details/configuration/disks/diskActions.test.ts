@@ -48,6 +48,22 @@ describe('diskActions', () => {
   });
 });
 
+describe('diskActions in a draft', () => {
+  it('offers Expand for a disk its DataVolume template creates, not for a PVC it only names', () => {
+    const vm = diskVm();
+    // A claim of the template's name in the project (left by someone) changes nothing.
+    const [root] = diskRows(vm, undefined, [claim('fedora-vm-rootdisk', '30Gi')], []);
+    expect(diskActions(root!, { draft: true }, t).find((a) => a.id === 'expand')).toEqual({
+      id: 'expand',
+      disabledReason: undefined,
+    });
+    const existing = { ...root!, dataVolumeTemplate: undefined, claimName: 'scratch-pvc' };
+    expect(
+      diskActions(existing, { draft: true }, t).find((a) => a.id === 'expand')?.disabledReason,
+    ).toBe('PVC scratch-pvc can be expanded once the VirtualMachine exists.');
+  });
+});
+
 describe('detachPlan', () => {
   it('hot-unplugs from the guest only, or persisted, or patches the VM', () => {
     const { vm, rows } = rowsOf(true);

@@ -14,13 +14,16 @@ export interface DiskAction {
 export interface DiskActionContext {
   /** Why the user may not change the VM (`editor.access.reason`). */
   accessReason?: string;
+  /** The VM is a draft: nothing of it exists in the cluster yet. */
+  draft?: boolean;
   /** The storage class of the disk's claim, when known. */
   storageClass?: StorageClass;
 }
 
 /**
  * The row kebab of a disk as data: Edit and Detach always; Make persistent for a disk
- * hot-plugged into the guest only; Expand for a PVC-backed disk; Eject for a CD-ROM with a medium.
+ * hot-plugged into the guest only; Expand for a PVC-backed disk (in a draft, for a disk its
+ * DataVolume template creates); Eject for a CD-ROM with a medium.
  */
 export const diskActions = (row: DiskRow, ctx: DiskActionContext, t: Translate): DiskAction[] => {
   const access = ctx.accessReason;
@@ -35,7 +38,18 @@ export const diskActions = (row: DiskRow, ctx: DiskActionContext, t: Translate):
     },
   ];
   if (row.hotplug === 'vmi-only') actions.push({ id: 'persist', disabledReason: access });
-  if (row.claimName) {
+  if (row.claimName && ctx.draft) {
+    // A draft's new disk is a DataVolume template, whose size can still change; a PVC it names
+    // is not the draft's to change before the VM exists.
+    actions.push({
+      id: 'expand',
+      disabledReason: row.dataVolumeTemplate
+        ? access
+        : t('PVC {{name}} can be expanded once the VirtualMachine exists.', {
+            name: row.claimName,
+          }),
+    });
+  } else if (row.claimName) {
     const className = row.claim?.spec?.storageClassName;
     actions.push({
       id: 'expand',

@@ -7,6 +7,8 @@ import {
   expandClaimPatch,
   persistBody,
   removeDiskOps,
+  templateSize,
+  templateSizeOps,
 } from './diskOps';
 import { diskVm, VM_NAME } from './testFixtures';
 
@@ -144,5 +146,34 @@ describe('persistBody and expandClaimPatch', () => {
     expect(expandClaimPatch('40Gi')).toEqual({
       spec: { resources: { requests: { storage: '40Gi' } } },
     });
+  });
+});
+
+describe('templateSizeOps', () => {
+  it('sets the size a DataVolume template asks for, testing the old one', () => {
+    const vm = diskVm();
+    expect(templateSize(vm.spec!.dataVolumeTemplates![1]!)).toBe('1Gi');
+    expect(templateSizeOps(vm, `${VM_NAME}-iso`, '4Gi')).toEqual([
+      { op: 'test', path: `${TEMPLATES}/1/spec/storage/resources/requests/storage`, value: '1Gi' },
+      {
+        op: 'replace',
+        path: `${TEMPLATES}/1/spec/storage/resources/requests/storage`,
+        value: '4Gi',
+      },
+    ]);
+    expect(templateSizeOps(vm, 'not-a-template', '4Gi')).toEqual([]);
+  });
+
+  it('adds a size to a template that takes the size of its source', () => {
+    const vm = diskVm();
+    vm.spec!.dataVolumeTemplates![0]!.spec.storage = {};
+    expect(templateSize(vm.spec!.dataVolumeTemplates![0]!)).toBeUndefined();
+    expect(templateSizeOps(vm, `${VM_NAME}-rootdisk`, '40Gi')).toEqual([
+      {
+        op: 'add',
+        path: `${TEMPLATES}/0/spec/storage/resources`,
+        value: { requests: { storage: '40Gi' } },
+      },
+    ]);
   });
 });

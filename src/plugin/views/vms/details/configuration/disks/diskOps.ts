@@ -2,7 +2,7 @@
 // make the server refuse a change made to the VM meanwhile.
 import type { AddVolumeOptions } from '../../../../../api/k8s';
 import type { JsonPatchOp, VirtualMachine } from '../../../../../api/types';
-import { DEVICES, setManyAt, TEMPLATE_SPEC, type Path } from '../editor/vmPatch';
+import { DEVICES, setAt, setManyAt, TEMPLATE_SPEC, type Path } from '../editor/vmPatch';
 import type { DataVolumeTemplate, Disk, Drive, Volume } from './diskTypes';
 
 const DISKS_PATH: Path = [...DEVICES, 'disks'];
@@ -130,3 +130,38 @@ export const persistBody = (disk: Disk, volume: Volume): AddVolumeOptions => ({
 export const expandClaimPatch = (quantity: string) => ({
   spec: { resources: { requests: { storage: quantity } } },
 });
+
+/** Where a DataVolume template asks for its size: `spec.storage`, or the older `spec.pvc`. */
+const templateStorageKey = (template: DataVolumeTemplate): 'storage' | 'pvc' =>
+  template.spec?.pvc && !template.spec.storage ? 'pvc' : 'storage';
+
+/** The size a DataVolume template asks for; undefined when it takes its source's. */
+export const templateSize = (template: DataVolumeTemplate): string | undefined =>
+  (
+    template.spec?.[templateStorageKey(template)]?.resources?.requests as
+      Record<string, string> | undefined
+  )?.storage;
+
+/** A draft's Expand: the size its DataVolume template asks for (nothing exists to patch yet). */
+export const templateSizeOps = (
+  vm: VirtualMachine,
+  dataVolumeName: string,
+  quantity: string,
+): JsonPatchOp[] => {
+  const index = templatesOf(vm).findIndex((tpl) => tpl.metadata?.name === dataVolumeName);
+  const template = templatesOf(vm)[index];
+  if (!template) return [];
+  return setAt(
+    vm,
+    [
+      ...TEMPLATES_PATH,
+      index,
+      'spec',
+      templateStorageKey(template),
+      'resources',
+      'requests',
+      'storage',
+    ],
+    quantity,
+  );
+};

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useAccessReview } from '../../../../../api/access';
-import { k8sPatch } from '../../../../../api/k8s';
-import { VirtualMachineModel } from '../../../../../api/models';
+import { k8sCreate, k8sPatch } from '../../../../../api/k8s';
+import { VirtualMachineModel, type ResourceModel } from '../../../../../api/models';
 import type {
   JsonPatchOp,
+  K8sObject,
   Pod,
   VirtualMachine,
   VirtualMachineInstance,
@@ -25,7 +26,28 @@ export interface VmEditor {
   access: { allowed: boolean; loading: boolean; reason?: string };
   /** Applies a JSON patch to the VM; rejects with the server's `Status` (causes name fields). */
   patch(ops: JsonPatchOp[]): Promise<VirtualMachine>;
+  /**
+   * Creates an object the VM refers to (a new SSH key's Secret, sysprep answer files'
+   * ConfigMap). A draft keeps it among its prerequisites, created just before the VM; giving the
+   * same kind and name again replaces it (a dialog's second try). Absent (the VM in the
+   * cluster): created at once, as the user. Call it through `createObjectFor`.
+   */
+  createObject?(model: ResourceModel, object: K8sObject): Promise<K8sObject>;
+  /**
+   * A draft's "Apply this key to all new VirtualMachines in this project": kept with the draft
+   * and remembered once its VM exists, so an abandoned draft leaves no default behind.
+   * Absent: the choice is remembered at once (`useProjectSshKey`).
+   */
+  projectSshKey?: { secretName?: string; set(secretName: string | undefined): void };
 }
+
+/** Creates an object the VM needs, as the editor says: kept by a draft, else created now. */
+export const createObjectFor = <T extends K8sObject>(
+  editor: VmEditor,
+  model: ResourceModel,
+  object: T,
+): Promise<K8sObject> =>
+  editor.createObject ? editor.createObject(model, object) : k8sCreate<T>(model, object);
 
 /** The editor of a VM in the cluster, as the signed-in user may change it. */
 export const useLiveVmEditor = ({

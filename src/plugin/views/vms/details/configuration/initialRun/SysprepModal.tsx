@@ -2,7 +2,7 @@ import { FileUpload, FormGroup, Radio } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useAccessReview } from '../../../../../api/access';
 import { errorMessage } from '../../../../../api/bff';
-import { k8sCreate, k8sPatch } from '../../../../../api/k8s';
+import { k8sPatch } from '../../../../../api/k8s';
 import { ConfigMapModel } from '../../../../../api/models';
 import type { ConfigMap } from '../../../../../api/types';
 import { useK8sWatchList } from '../../../../../api/watch';
@@ -11,7 +11,7 @@ import { fieldErrorOf } from '../editor/fieldErrors';
 import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
 import { namesOf, NameSelect } from '../editor/NameSelect';
-import type { VmEditor } from '../editor/vmEditor';
+import { createObjectFor, type VmEditor } from '../editor/vmEditor';
 import { generatedName } from '../editor/randomText';
 import { RestartHint } from '../editor/RestartHint';
 import {
@@ -107,8 +107,13 @@ export const SysprepModal = ({ editor, onClose }: { editor: VmEditor; onClose():
     let target = existing;
     if (mode === 'upload') {
       const content = JSON.stringify(files);
-      if (created === undefined)
-        await k8sCreate<ConfigMap>(ConfigMapModel, sysprepConfigMap(namespace, name, files));
+      // A draft replaces the ConfigMap it holds; in the cluster, ours is patched on a retry.
+      if (created === undefined || editor.createObject)
+        await createObjectFor<ConfigMap>(
+          editor,
+          ConfigMapModel,
+          sysprepConfigMap(namespace, name, files),
+        );
       else if (created !== content)
         // Ours since the last try: its files follow the form (null drops a cleared one).
         await k8sPatch(

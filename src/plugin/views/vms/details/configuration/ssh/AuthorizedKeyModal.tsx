@@ -10,7 +10,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useAccessReview } from '../../../../../api/access';
 import { errorMessage } from '../../../../../api/bff';
-import { k8sCreate, k8sPatch } from '../../../../../api/k8s';
+import { k8sPatch } from '../../../../../api/k8s';
 import { SecretModel } from '../../../../../api/models';
 import type { Secret } from '../../../../../api/types';
 import { useK8sWatchList } from '../../../../../api/watch';
@@ -19,7 +19,7 @@ import { fieldErrorOf } from '../editor/fieldErrors';
 import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
 import { namesOf, NameSelect } from '../editor/NameSelect';
-import type { VmEditor } from '../editor/vmEditor';
+import { createObjectFor, type VmEditor } from '../editor/vmEditor';
 import { generatedName } from '../editor/randomText';
 import { encodeBase64 } from '../initialRun/base64';
 import { cloudInitOf } from '../initialRun/cloudInitVolume';
@@ -39,7 +39,10 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
   const namespace = editor.vm.metadata?.namespace ?? '';
   const vmName = editor.vm.metadata?.name ?? '';
   const current = sshKeyOf(editor.vm);
-  const [projectKey, setProjectKey] = useProjectSshKey(namespace);
+  const [storedKey, storeKey] = useProjectSshKey(namespace);
+  // A draft remembers the project's key only once its VM is created.
+  const projectKey = editor.projectSshKey?.secretName ?? storedKey;
+  const setProjectKey = editor.projectSshKey?.set ?? storeKey;
   const secrets = useK8sWatchList<Secret>(SecretModel, { namespace });
   const canCreate = useAccessReview({ verb: 'create', resource: 'secrets', namespace });
 
@@ -79,8 +82,10 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
   const submit = async () => {
     if (mode === 'new') {
       const key = publicKey.trim();
-      if (created?.name !== secretName)
-        await k8sCreate<Secret>(SecretModel, {
+      // A draft replaces the Secret it holds; in the cluster, a Secret created by the last try
+      // of this dialog is patched instead.
+      if (editor.createObject || created?.name !== secretName)
+        await createObjectFor<Secret>(editor, SecretModel, {
           metadata: { name: secretName, namespace },
           type: 'Opaque',
           data: { key: encodeBase64(key) },
