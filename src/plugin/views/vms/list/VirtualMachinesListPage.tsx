@@ -57,6 +57,8 @@ import { columnsFor, type ColumnContext, type VmColumn } from './vmColumns';
 import { useBulkActions } from './useBulkActions';
 import { fetchAllVms, useVmListPage } from './vmPaging';
 import { VmListToolbar } from './VmListToolbar';
+import { CreateVmMenu } from './CreateVmMenu';
+import { catalogPath } from '../../catalog/catalogPaths';
 
 const ALL_NAMESPACES_KEY = '#ALL_NS#';
 
@@ -66,9 +68,6 @@ const rowKey = (row: VmSummary) => `${row.namespace}/${row.name}`;
 const ACTIONS_COLUMN_WIDTH = '3.5rem';
 
 const NO_SELECTION = new Map<string, VmSummary>();
-
-const catalogPath = (namespace: string | undefined) =>
-  namespace ? `/k8s/ns/${encodeURIComponent(namespace)}/catalog` : '/k8s/all-namespaces/catalog';
 
 export interface VirtualMachinesListPageProps {
   /** The project; absent (or the console's all-projects key) for all projects. */
@@ -340,12 +339,7 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
             <Title headingLevel="h1">{t('VirtualMachines')}</Title>
           </FlexItem>
           <FlexItem>
-            <Button
-              variant="primary"
-              component={(props) => <Link {...props} to={catalogPath(namespace)} />}
-            >
-              {t('Create VirtualMachine')}
-            </Button>
+            <CreateVmMenu namespace={namespace} />
           </FlexItem>
         </Flex>
       </PageSection>

@@ -15,6 +15,7 @@ import type { VirtualMachine, VirtualMachineInstance } from '../../../../api/typ
 import { usePluginTranslation } from '../../../../i18n';
 import { vmListPath } from '../detailsPaths';
 import { PendingChangesAlert } from './PendingChangesAlert';
+import { ProvisioningAlert } from './ProvisioningAlert';
 import { VmStatusLabel } from './VmStatusLabel';
 
 interface VmDetailsHeaderProps {
@@ -74,6 +75,7 @@ export const VmDetailsHeader = ({
         {vm && actions && <FlexItem>{actions}</FlexItem>}
       </Flex>
       {vm && <PendingChangesAlert vm={vm} vmi={vmi} />}
+      {vm && <ProvisioningAlert vm={vm} />}
     </PageSection>
   );
 };

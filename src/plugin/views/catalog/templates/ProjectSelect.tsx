@@ -1,0 +1,59 @@
+import { FormGroup, FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core';
+import type { ReactNode } from 'react';
+import { usePluginTranslation } from '../../../i18n';
+import { FieldHelp } from '../../vms/actions/modals/FieldHelp';
+import { useProjectNames } from '../instanceTypes/details/useProjectNames';
+
+export interface ProjectSelectProps {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  helper?: ReactNode;
+  isDisabled?: boolean;
+  onChange(namespace: string): void;
+}
+
+/** A project picked from those the user can see, or typed when they cannot be listed. */
+export const ProjectSelect = ({
+  id,
+  label,
+  value,
+  error,
+  helper,
+  isDisabled,
+  onChange,
+}: ProjectSelectProps) => {
+  const { t } = usePluginTranslation();
+  const projects = useProjectNames();
+  const names = projects.data ?? [];
+  return (
+    <FormGroup label={label} isRequired fieldId={id}>
+      {projects.isError ? (
+        <TextInput
+          id={id}
+          isRequired
+          isDisabled={isDisabled}
+          value={value}
+          validated={error ? 'error' : 'default'}
+          onChange={(_, next) => onChange(next.trim())}
+        />
+      ) : (
+        <FormSelect
+          id={id}
+          value={value}
+          isDisabled={isDisabled}
+          validated={error ? 'error' : 'default'}
+          onChange={(_, next) => onChange(next)}
+        >
+          <FormSelectOption value="" label={t('Select a project')} isPlaceholder />
+          {value && !names.includes(value) && <FormSelectOption value={value} label={value} />}
+          {names.map((name) => (
+            <FormSelectOption key={name} value={name} label={name} />
+          ))}
+        </FormSelect>
+      )}
+      <FieldHelp error={error}>{helper}</FieldHelp>
+    </FormGroup>
+  );
+};
