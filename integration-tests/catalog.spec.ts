@@ -199,6 +199,14 @@ test('the developer quick-creates a VM from a template with a boot source', asyn
   await page.getByRole('button', { name: 'All items' }).click();
   await expect(windows).toBeVisible();
   await shell.screenshot('catalog-templates-light');
+  // Without its boot source a template cannot be quick-created, and the drawer says why.
+  await windows.click();
+  const missing = page.getByRole('dialog');
+  const quick = missing.getByRole('button', { name: 'Quick create VirtualMachine' });
+  await expect(quick).toHaveAttribute('aria-disabled', 'true');
+  await expect(missing).toContainText('Choose a disk source under Storage, or customize');
+  await shell.screenshot('catalog-template-missing-source-light');
+  await missing.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Boot source available' }).click();
 
   await fedora.click();

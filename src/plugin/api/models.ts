@@ -150,6 +150,15 @@ export const NetworkAttachmentDefinitionModel = model(
   'network-attachment-definitions',
   'NAD',
 );
+export const TemplateModel = model('template.openshift.io', 'v1', 'Template', 'templates', 'T');
+/**
+ * `POST …/namespaces/NS/processedtemplates`: a Template in, the same Template out with its
+ * parameters settled and substituted into its objects. Nothing is stored.
+ */
+export const ProcessedTemplateModel: ResourceModel = {
+  ...TemplateModel,
+  plural: 'processedtemplates',
+};
 
 /** `apiVersion` as objects carry it: `kubevirt.io/v1`, or `v1` for the core group. */
 export const apiVersionOf = (m: ResourceModel): string =>

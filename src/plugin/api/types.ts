@@ -97,3 +97,25 @@ export interface StorageProfile extends K8sObject {
 export interface NetworkAttachmentDefinition extends K8sObject {
   spec?: { config?: string };
 }
+
+/** One of an OpenShift Template's `parameters`. */
+export interface TemplateParameter {
+  name: string;
+  displayName?: string;
+  description?: string;
+  /** The default (or, once processed, the final) value. */
+  value?: string;
+  /** `expression`: the server generates a value from `from` when none is given. */
+  generate?: string;
+  from?: string;
+  required?: boolean;
+}
+
+/** `template.openshift.io/v1 Template`. */
+export interface Template extends K8sObject {
+  message?: string;
+  labels?: Record<string, string>;
+  parameters?: TemplateParameter[];
+  /** The objects to create; VM templates hold one VirtualMachine. */
+  objects?: unknown[];
+}

@@ -4,39 +4,11 @@ import { usePluginTranslation } from '../../../i18n';
 import { validateResourceName } from '../../vms/actions/nameValidation';
 import { LoadingSkeleton } from '../../vms/details/DetailsStates';
 import { vmToYaml } from '../../vms/details/yaml/vmYaml';
-import { parseNewVmYaml, type NewVmYaml } from '../yaml/defaultVmYaml';
+import { parseNewVmYaml } from '../yaml/defaultVmYaml';
+import { parseProblem } from '../yaml/parseProblem';
 import type { CustomizeTabProps } from './customizeTabs';
 
 const YamlEditor = lazy(() => import('../../vms/details/yaml/YamlEditor'));
-
-type Translate = ReturnType<typeof usePluginTranslation>['t'];
-
-const problemText = (
-  t: Translate,
-  result: Exclude<NewVmYaml, { ok: true }>,
-  namespace: string,
-): string => {
-  switch (result.kind) {
-    case 'syntax':
-      return result.line
-        ? t('Line {{line}}, column {{column}}: {{message}}', {
-            line: result.line,
-            column: result.column ?? 1,
-            message: result.message ?? '',
-          })
-        : (result.message ?? '');
-    case 'not-an-object':
-      return t('The YAML must be one VirtualMachine object.');
-    case 'kind':
-      return t('The YAML must describe a VirtualMachine (apiVersion kubevirt.io/v1).');
-    case 'name':
-      return t('The VirtualMachine needs a name (metadata.name).');
-    case 'namespace':
-      return t('The VirtualMachine must be in project {{namespace}}, where it is created.', {
-        namespace,
-      });
-  }
-};
 
 /**
  * The draft's VM as YAML. Save replaces the draft's VM with what parses (nothing is created
@@ -53,7 +25,7 @@ export const DraftYamlTab = ({ draft, setDraft, yaml }: CustomizeTabProps) => {
     setSaved(false);
     const parsed = parseNewVmYaml(text, namespace);
     if (!parsed.ok) {
-      setProblem(problemText(t, parsed, namespace));
+      setProblem(parseProblem(t, parsed, namespace));
       return;
     }
     const nameProblem = validateResourceName(parsed.vm.metadata?.name ?? '', t);

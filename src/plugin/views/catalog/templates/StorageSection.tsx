@@ -1,16 +1,12 @@
 import {
   ExpandableSection,
-  FileUpload,
   FormGroup,
   FormSelect,
   FormSelectOption,
-  InputGroup,
-  InputGroupItem,
   Stack,
   TextInput,
 } from '@patternfly/react-core';
 import { useState } from 'react';
-import { formatByteCount } from '../../../../common/uploadProgress';
 import { errorMessage } from '../../../api/bff';
 import { PersistentVolumeClaimModel, StorageClassModel } from '../../../api/models';
 import type { PersistentVolumeClaim, StorageClass } from '../../../api/types';
@@ -18,9 +14,12 @@ import { useK8sWatchList } from '../../../api/watch';
 import { usePluginTranslation } from '../../../i18n';
 import { FieldHelp } from '../../vms/actions/modals/FieldHelp';
 import { namesOf } from '../../vms/details/configuration/editor/NameSelect';
-import { SIZE_UNITS, type SizeUnit } from '../../vms/details/configuration/disks/diskValidation';
+import {
+  ContainerImageField,
+  ImageFileField,
+} from '../../vms/details/configuration/disks/ImageSourceFields';
 import { defaultStorageClassName } from '../../vms/details/configuration/disks/storageClasses';
-import { diskSizeFields, diskSizeQuantity } from '../instanceTypes/details/diskSize';
+import { DiskSizeField } from '../instanceTypes/details/DiskSizeField';
 import { diskSourceLabel, sourceProblemText } from './catalogTexts';
 import {
   DISK_SOURCE_CHOICES,
@@ -28,7 +27,8 @@ import {
   type DrawerForm,
   type FormErrors,
 } from './drawerForm';
-import { ProjectSelect } from './ProjectSelect';
+import { ProjectSelect } from '../ProjectSelect';
+import { useProjectNames } from '../useProjectNames';
 import type { CatalogEntry } from './templateFilters';
 import { BootSourceText } from './TemplateSummary';
 
@@ -105,6 +105,7 @@ export const StorageSection = ({
   onChange,
 }: StorageSectionProps) => {
   const { t } = usePluginTranslation();
+  const projects = useProjectNames();
   // Opened by itself when the template needs a source, since that is where one is chosen.
   const [expanded, setExpanded] = useState(entry.source.availability !== 'available');
   const classes = useK8sWatchList<StorageClass>(StorageClassModel, {});
@@ -112,9 +113,6 @@ export const StorageSection = ({
   const classNames = namesOf(classes.data);
   const shownClass = form.storageClass || fallbackClass || '';
   if (shownClass && !classNames.includes(shownClass)) classNames.unshift(shownClass);
-  const size = diskSizeFields(form.diskSize || entry.bootDiskSize);
-  const setSize = (value: string, unit: SizeUnit) =>
-    onChange({ diskSize: diskSizeQuantity(value, unit) });
   const hasErrors = Object.keys(errors).some((field) =>
     ['url', 'image', 'pvcNamespace', 'pvcName', 'file', 'diskSize'].includes(field),
   );
@@ -165,19 +163,14 @@ export const StorageSection = ({
           </FormGroup>
         )}
         {form.diskSource === 'registry' && (
-          <FormGroup label={t('Container image')} isRequired fieldId={`${ID}-image`}>
-            <TextInput
-              id={`${ID}-image`}
-              isRequired
-              isDisabled={isDisabled}
-              value={form.image}
-              validated={errors.image ? 'error' : 'default'}
-              onChange={(_, image) => onChange({ image })}
-            />
-            <FieldHelp error={errors.image}>
-              {t('For example quay.io/containerdisks/fedora:latest')}
-            </FieldHelp>
-          </FormGroup>
+          <ContainerImageField
+            id={`${ID}-image`}
+            value={form.image}
+            error={errors.image}
+            helper={t('For example quay.io/containerdisks/fedora:latest')}
+            isDisabled={isDisabled}
+            onChange={(image) => onChange({ image })}
+          />
         )}
         {form.diskSource === 'pvc' && (
           <>
@@ -185,6 +178,7 @@ export const StorageSection = ({
               id={`${ID}-pvc-project`}
               label={t('PVC project')}
               value={form.pvcNamespace}
+              names={projects.isError ? undefined : (projects.data ?? [])}
               error={errors.pvcNamespace}
               isDisabled={isDisabled}
               onChange={(pvcNamespace) => onChange({ pvcNamespace, pvcName: '' })}
@@ -199,29 +193,14 @@ export const StorageSection = ({
           </>
         )}
         {form.diskSource === 'upload' && (
-          <FormGroup label={t('Image file')} isRequired fieldId={`${ID}-file`}>
-            <FileUpload
-              id={`${ID}-file`}
-              filename={form.file?.name ?? ''}
-              filenamePlaceholder={t('Drag a file here or browse to upload')}
-              browseButtonText={t('Browse…')}
-              clearButtonText={t('Clear')}
-              filenameAriaLabel={t('Image file name')}
-              hideDefaultPreview
-              isDisabled={isDisabled}
-              validated={errors.file ? 'error' : 'default'}
-              onFileInputChange={(_, file) => onChange({ file })}
-              onClearClick={() => onChange({ file: undefined })}
-            />
-            <FieldHelp error={errors.file}>
-              {form.file
-                ? t('{{name}}, {{size}}; uploaded once the VirtualMachine is created.', {
-                    name: form.file.name,
-                    size: formatByteCount(form.file.size),
-                  })
-                : t('An IMG, ISO or QCOW2 image, optionally compressed with gzip or xz.')}
-            </FieldHelp>
-          </FormGroup>
+          <ImageFileField
+            id={`${ID}-file`}
+            file={form.file}
+            error={errors.file}
+            isDisabled={isDisabled}
+            uploadedLater
+            onFile={(file) => onChange({ file })}
+          />
         )}
         <FormGroup label={t('Storage class')} fieldId={`${ID}-class`}>
           <FormSelect
@@ -251,37 +230,19 @@ export const StorageSection = ({
             }
           />
         </FormGroup>
-        <FormGroup label={t('Disk size')} fieldId={`${ID}-size`}>
-          <InputGroup>
-            <InputGroupItem isFill>
-              <TextInput
-                id={`${ID}-size`}
-                inputMode="decimal"
-                isDisabled={isDisabled}
-                value={size.value}
-                validated={errors.diskSize ? 'error' : 'default'}
-                onChange={(_, next) => setSize(next.trim(), size.unit)}
-              />
-            </InputGroupItem>
-            <InputGroupItem>
-              <FormSelect
-                aria-label={t('Disk size unit')}
-                value={size.unit}
-                isDisabled={isDisabled}
-                onChange={(_, next) => setSize(size.value, next as SizeUnit)}
-              >
-                {SIZE_UNITS.map((unit) => (
-                  <FormSelectOption key={unit} value={unit} label={unit} />
-                ))}
-              </FormSelect>
-            </InputGroupItem>
-          </InputGroup>
-          <FieldHelp error={errors.diskSize}>
-            {entry.bootDiskSize
+        <DiskSizeField
+          id={`${ID}-size`}
+          diskSize={form.diskSize}
+          fallback={entry.bootDiskSize}
+          error={errors.diskSize}
+          helper={
+            entry.bootDiskSize
               ? t('The template asks for {{size}}.', { size: entry.bootDiskSize })
-              : undefined}
-          </FieldHelp>
-        </FormGroup>
+              : undefined
+          }
+          isDisabled={isDisabled}
+          onChange={(diskSize) => onChange({ diskSize })}
+        />
       </Stack>
     </ExpandableSection>
   );

@@ -46,7 +46,8 @@ import {
 } from './drawerForm';
 import { OptionalParameters, RequiredParameters } from './ParameterFields';
 import { parameterErrorsOf, templateDraft } from './processTemplate';
-import { ProjectSelect } from './ProjectSelect';
+import { ProjectSelect } from '../ProjectSelect';
+import { useProjectNames } from '../useProjectNames';
 import { SshKeyField } from './SshKeyField';
 import { StorageSection } from './StorageSection';
 import type { CatalogEntry } from './templateFilters';
@@ -81,6 +82,7 @@ const ID = 'virtualization-plugin-template-drawer';
  */
 export const TemplateDrawer = ({ entry, namespace, onClose, onCustomize }: TemplateDrawerProps) => {
   const { t } = usePluginTranslation();
+  const projects = useProjectNames();
   const navigate = useNavigate();
   // In an `openshift*` project (no VMs there, says the seed) the drawer asks for another one.
   const fixedProject = namespace && !isOpenShiftProject(namespace) ? namespace : undefined;
@@ -253,6 +255,7 @@ export const TemplateDrawer = ({ entry, namespace, onClose, onCustomize }: Templ
                   id={`${ID}-project`}
                   label={t('Project')}
                   value={form.namespace}
+                  names={projects.isError ? undefined : (projects.data ?? [])}
                   error={shownFields.namespace}
                   isDisabled={busy}
                   onChange={setProject}

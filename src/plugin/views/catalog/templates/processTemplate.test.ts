@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBFF, type FakeAnswer, type FakeCall } from '../../../api/testKit';
-import type { Secret, VirtualMachine } from '../../../api/types';
+import type { Secret, Template, VirtualMachine } from '../../../api/types';
 import { ED25519_KEY } from '../../vms/details/configuration/ssh/sshTestKeys';
 import { parameterErrorsOf, processTemplate, templateDraft } from './processTemplate';
-import type { Template } from './templateModels';
 import {
   applyOverrides,
   WINDOWS_DRIVERS_DISK,

@@ -1,10 +1,10 @@
 // Processing a template as the console does: the server settles the parameters (generating
 // what is generated) and substitutes them; the VM is then taken from the result.
 import { k8sCreate } from '../../../api/k8s';
-import type { VirtualMachine } from '../../../api/types';
+import { ProcessedTemplateModel } from '../../../api/models';
+import type { Template, VirtualMachine } from '../../../api/types';
 import { causesOf } from '../../vms/details/configuration/editor/fieldErrors';
 import { NAME_PARAMETER, templateVm } from './templateModel';
-import { ProcessedTemplateModel, type Template } from './templateModels';
 import { applyOverrides, type TemplateDraft, type TemplateOverrides } from './templateOverrides';
 
 /**

@@ -1,13 +1,18 @@
 // A VM template as the catalog shows it, read from the OpenShift Template: names, OS, workload,
 // provider, parameters, hardware and the boot source, and whether that source is there.
-import type { DataSource, PersistentVolumeClaim, VirtualMachine } from '../../../api/types';
+import type {
+  DataSource,
+  PersistentVolumeClaim,
+  Template,
+  TemplateParameter,
+  VirtualMachine,
+} from '../../../api/types';
 import {
   busOf,
   driveOf,
   type Drive,
   type Volume,
 } from '../../vms/details/configuration/disks/diskTypes';
-import type { Template, TemplateParameter } from './templateModels';
 
 /** Where OpenShift Virtualization installs the common templates. */
 export const OPENSHIFT_NAMESPACE = 'openshift';

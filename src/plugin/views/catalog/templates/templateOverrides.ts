@@ -2,7 +2,7 @@
 // storage, SSH key, Windows drivers disk and run strategy; the template labels stay.
 import { applyJSONPatch } from '../../../../common/patch/jsonPatch';
 import { apiVersionOf, SecretModel } from '../../../api/models';
-import type { K8sObject, Secret, VirtualMachine } from '../../../api/types';
+import type { K8sObject, Secret, Template, VirtualMachine } from '../../../api/types';
 import type {
   DataVolumeTemplate,
   Disk,
@@ -17,7 +17,6 @@ import { CREATED_FOR_VM_LABEL, VM_NAME_LABEL } from '../draft/instanceTypeDraft'
 import type { VmDraft } from '../draft/vmDraft';
 import type { SshKeyChoice } from '../instanceTypes/flow';
 import { bootDiskName } from './templateModel';
-import type { Template } from './templateModels';
 
 /** A new source for the boot disk (seed 5.1-5.4): each fills a new claim. */
 export type DiskSourceOverride =

@@ -5,11 +5,10 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, useLocation } from 'react-router';
 import type { ResourceModel } from '../../../api/models';
-import type { DataSource } from '../../../api/types';
+import type { DataSource, Template, TemplateParameter } from '../../../api/types';
 import type { WatchListOptions } from '../../../api/watch';
 import type { CatalogEntry } from './templateFilters';
 import { readTemplate, type SourceStatus } from './templateModel';
-import type { Template, TemplateParameter } from './templateModels';
 
 export const OS_IMAGES = 'openshift-virtualization-os-images';
 export const PROJECT = 'developer-vms';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { DataSourceModel, PersistentVolumeClaimModel } from '../../../api/models';
-import type { DataSource, PersistentVolumeClaim } from '../../../api/types';
+import { DataSourceModel, PersistentVolumeClaimModel, TemplateModel } from '../../../api/models';
+import type { DataSource, PersistentVolumeClaim, Template } from '../../../api/types';
 import { useK8sWatchList } from '../../../api/watch';
 import { OS_IMAGES_NAMESPACE } from '../instanceTypes/volumes/bootableVolumes';
 import type { CatalogEntry } from './templateFilters';
@@ -11,7 +11,6 @@ import {
   VM_TEMPLATES_SELECTOR,
   type SourceLookup,
 } from './templateModel';
-import { TemplateModel, type Template } from './templateModels';
 
 export interface CatalogTemplates {
   entries: CatalogEntry[];

@@ -11,7 +11,8 @@ import { ModalError } from '../../vms/actions/modals/ModalError';
 import { LoadingSkeleton } from '../../vms/details/DetailsStates';
 import { vmTabPath } from '../../vms/details/detailsPaths';
 import { catalogPath } from '../catalogPaths';
-import { defaultVmYaml, parseNewVmYaml, type NewVmYaml } from './defaultVmYaml';
+import { defaultVmYaml, parseNewVmYaml } from './defaultVmYaml';
+import { parseProblem } from './parseProblem';
 
 const YamlEditor = lazy(() => import('../../vms/details/yaml/YamlEditor'));
 
@@ -19,35 +20,6 @@ const YamlEditor = lazy(() => import('../../vms/details/yaml/YamlEditor'));
 const namespaceFromPath = (pathname: string): string | undefined => {
   const match = /^\/k8s\/ns\/([^/]+)\/catalog\/yaml\/?$/.exec(pathname);
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
-};
-
-type Translate = ReturnType<typeof usePluginTranslation>['t'];
-
-const parseProblem = (
-  t: Translate,
-  result: Exclude<NewVmYaml, { ok: true }>,
-  namespace: string,
-) => {
-  switch (result.kind) {
-    case 'syntax':
-      return result.line
-        ? t('Line {{line}}, column {{column}}: {{message}}', {
-            line: result.line,
-            column: result.column ?? 1,
-            message: result.message ?? '',
-          })
-        : (result.message ?? '');
-    case 'not-an-object':
-      return t('The YAML must be one VirtualMachine object.');
-    case 'kind':
-      return t('The YAML must describe a VirtualMachine (apiVersion kubevirt.io/v1).');
-    case 'name':
-      return t('The VirtualMachine needs a name (metadata.name).');
-    case 'namespace':
-      return t('The VirtualMachine must be in project {{namespace}}, where it is created.', {
-        namespace,
-      });
-  }
 };
 
 /**

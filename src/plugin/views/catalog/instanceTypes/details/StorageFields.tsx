@@ -1,24 +1,14 @@
-import {
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
-  InputGroup,
-  InputGroupItem,
-  TextInput,
-} from '@patternfly/react-core';
+import { FormGroup, FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core';
 import { errorMessage } from '../../../../api/bff';
 import { StorageClassModel } from '../../../../api/models';
 import type { StorageClass } from '../../../../api/types';
 import { useK8sWatchList } from '../../../../api/watch';
 import { usePluginTranslation } from '../../../../i18n';
 import { FieldHelp } from '../../../vms/actions/modals/FieldHelp';
-import {
-  SIZE_UNITS,
-  sizeLabel,
-  type SizeUnit,
-} from '../../../vms/details/configuration/disks/diskValidation';
+import { sizeLabel } from '../../../vms/details/configuration/disks/diskValidation';
 import type { BootableVolume, VmDetails } from '../flow';
-import { diskSizeBytes, diskSizeFields, diskSizeQuantity } from './diskSize';
+import { DiskSizeField } from './DiskSizeField';
+import { diskSizeBytes } from './diskSize';
 import { defaultDiskStorageClass } from './storageDefaults';
 
 export interface StorageFieldsProps {
@@ -50,10 +40,7 @@ export const StorageFields = ({
   const names = classes.data.map((item) => item.metadata?.name ?? '').filter(Boolean);
   if (shownClass && !names.includes(shownClass)) names.unshift(shownClass);
 
-  const size = diskSizeFields(diskSize || volume?.size);
   const volumeBytes = volume?.size ? diskSizeBytes(volume.size) : undefined;
-  const setSize = (value: string, unit: SizeUnit) =>
-    onChange({ diskSize: diskSizeQuantity(value, unit) });
 
   return (
     <>
@@ -101,35 +88,18 @@ export const StorageFields = ({
               : t('The default storage class for VirtualMachines.')}
         </FieldHelp>
       </FormGroup>
-      <FormGroup label={t('Disk size')} fieldId={DISK_SIZE_ID}>
-        <InputGroup>
-          <InputGroupItem isFill>
-            <TextInput
-              id={DISK_SIZE_ID}
-              inputMode="decimal"
-              value={size.value}
-              validated={errors?.diskSize ? 'error' : 'default'}
-              onChange={(_, next) => setSize(next.trim(), size.unit)}
-            />
-          </InputGroupItem>
-          <InputGroupItem>
-            <FormSelect
-              aria-label={t('Disk size unit')}
-              value={size.unit}
-              onChange={(_, next) => setSize(size.value, next as SizeUnit)}
-            >
-              {SIZE_UNITS.map((unit) => (
-                <FormSelectOption key={unit} value={unit} label={unit} />
-              ))}
-            </FormSelect>
-          </InputGroupItem>
-        </InputGroup>
-        <FieldHelp error={errors?.diskSize}>
-          {volumeBytes !== undefined
+      <DiskSizeField
+        id={DISK_SIZE_ID}
+        diskSize={diskSize}
+        fallback={volume?.size}
+        error={errors?.diskSize}
+        helper={
+          volumeBytes !== undefined
             ? t('At least {{size}}, the size of the volume.', { size: sizeLabel(volumeBytes) })
-            : undefined}
-        </FieldHelp>
-      </FormGroup>
+            : undefined
+        }
+        onChange={(next) => onChange({ diskSize: next })}
+      />
     </>
   );
 };

@@ -19,7 +19,7 @@ vi.mock(
 const access = { allowed: true, loading: false };
 vi.mock('../../../../api/access', () => ({ useAccessReview: () => access }));
 vi.mock('../../../../api/k8s', () => ({ k8sCreate: vi.fn(), k8sPatch: vi.fn() }));
-vi.mock('./useProjectNames', () => ({
+vi.mock('../../useProjectNames', () => ({
   useProjectNames: () => ({ data: ['demo', 'other'], isError: false }),
 }));
 

@@ -5,12 +5,8 @@ import {
   DescriptionListGroup,
   DescriptionListTerm,
   Form,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
   Grid,
   GridItem,
-  TextInput,
   Title,
 } from '@patternfly/react-core';
 import { useEffect, useRef } from 'react';
@@ -19,16 +15,16 @@ import { SecretModel, VirtualMachineClusterPreferenceModel } from '../../../../a
 import type { Secret, VirtualMachineClusterPreference } from '../../../../api/types';
 import { useK8sWatchList, useK8sWatchObject } from '../../../../api/watch';
 import { usePluginTranslation } from '../../../../i18n';
-import { FieldHelp } from '../../../vms/actions/modals/FieldHelp';
 import { NameField } from '../../../vms/actions/modals/NameField';
 import { projectSshKeyOf } from '../../../vms/details/configuration/ssh/projectSshKey';
+import { ProjectSelect } from '../../ProjectSelect';
+import { useProjectNames } from '../../useProjectNames';
 import type { BootableVolume, InstanceTypeChoice, SshKeyChoice, VmDetails } from '../flow';
 import { sizeText } from '../sizes/instanceTypeSeries';
 import { isWindowsVolume, operatingSystemName } from './operatingSystem';
 import { SshKeyRows } from './SshKeyRows';
 import { StorageFields } from './StorageFields';
 import { SysprepRow } from './SysprepRow';
-import { useProjectNames } from './useProjectNames';
 import type { DetailsErrors } from './validateDetails';
 
 export interface VmDetailsSectionProps {
@@ -39,61 +35,7 @@ export interface VmDetailsSectionProps {
   errors?: DetailsErrors;
 }
 
-const PROJECT_ID = 'virtualization-plugin-create-vm-project';
 const DISPLAY_NAME = 'openshift.io/display-name';
-
-/** The project picker: the projects the user can see, or a text field when they cannot be listed. */
-const ProjectField = ({
-  value,
-  error,
-  onChange,
-}: {
-  value: string;
-  error?: string;
-  onChange(namespace: string): void;
-}) => {
-  const { t } = usePluginTranslation();
-  const projects = useProjectNames();
-  const names = projects.data ?? [];
-  const options = value && !names.includes(value) ? [value, ...names] : names;
-  return (
-    <FormGroup label={t('Project')} isRequired fieldId={PROJECT_ID}>
-      {projects.isError ? (
-        <TextInput
-          id={PROJECT_ID}
-          isRequired
-          value={value}
-          validated={error ? 'error' : 'default'}
-          onChange={(_, next) => onChange(next.trim())}
-        />
-      ) : (
-        <FormSelect
-          id={PROJECT_ID}
-          value={value}
-          validated={error ? 'error' : 'default'}
-          onChange={(_, next) => onChange(next)}
-        >
-          <FormSelectOption value="" label={t('Select a project')} isPlaceholder />
-          {options.map((name) => (
-            <FormSelectOption key={name} value={name} label={name} />
-          ))}
-        </FormSelect>
-      )}
-      <FieldHelp
-        error={error}
-        warning={
-          projects.isError
-            ? t('The projects cannot be listed: {{message}}', {
-                message: errorMessage(projects.error),
-              })
-            : value.startsWith('openshift')
-              ? t('VirtualMachines should not be created in openshift projects.')
-              : undefined
-        }
-      />
-    </FormGroup>
-  );
-};
 
 /**
  * Step 3 of the InstanceTypes flow, "VirtualMachine details": name, project, the OS and size the
@@ -108,6 +50,7 @@ export const VmDetailsSection = ({
   errors,
 }: VmDetailsSectionProps) => {
   const { t } = usePluginTranslation();
+  const projects = useProjectNames();
   const windows = isWindowsVolume(volume);
   const { namespace } = value;
   const preference = useK8sWatchObject<VirtualMachineClusterPreference>(
@@ -172,7 +115,23 @@ export const VmDetailsSection = ({
               error={errors?.name}
               onChange={(name) => change({ name })}
             />
-            <ProjectField value={namespace} error={errors?.namespace} onChange={changeNamespace} />
+            <ProjectSelect
+              id="virtualization-plugin-create-vm-project"
+              label={t('Project')}
+              value={namespace}
+              names={projects.isError ? undefined : (projects.data ?? [])}
+              error={errors?.namespace}
+              warning={
+                projects.isError
+                  ? t('The projects cannot be listed: {{message}}', {
+                      message: errorMessage(projects.error),
+                    })
+                  : namespace.startsWith('openshift')
+                    ? t('VirtualMachines should not be created in openshift projects.')
+                    : undefined
+              }
+              onChange={changeNamespace}
+            />
             <StorageFields
               volume={volume}
               storageClass={value.storageClass}

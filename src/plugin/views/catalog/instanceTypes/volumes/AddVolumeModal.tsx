@@ -27,7 +27,8 @@ import {
   type AddVolumeForm,
 } from './addVolumeForm';
 import { planAddVolume, plannedVolume } from './addVolumePlan';
-import { AddVolumeProgress, type UploadState } from './AddVolumeProgress';
+import type { UploadState } from '../../../vms/details/configuration/disks/UploadProgress';
+import { AddVolumeProgress } from './AddVolumeProgress';
 import { OS_IMAGES_NAMESPACE, osOfPreference } from './bootableVolumes';
 import {
   discardHalfMade,

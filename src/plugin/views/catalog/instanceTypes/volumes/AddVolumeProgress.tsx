@@ -1,12 +1,10 @@
-import { Button, Content, Flex, FlexItem, Progress, Spinner } from '@patternfly/react-core';
-import { formatByteCount } from '../../../../../common/uploadProgress';
+import { Content, Spinner } from '@patternfly/react-core';
 import { usePluginTranslation } from '../../../../i18n';
+import {
+  UploadProgress,
+  type UploadState,
+} from '../../../vms/details/configuration/disks/UploadProgress';
 import type { AddVolumeStep } from './runAddVolume';
-
-export interface UploadState {
-  sent: number;
-  total: number;
-}
 
 /** Where adding the volume stands; while uploading, a progress bar and Cancel upload. */
 export const AddVolumeProgress = ({
@@ -19,33 +17,14 @@ export const AddVolumeProgress = ({
   onCancelUpload(): void;
 }) => {
   const { t } = usePluginTranslation();
-  if (step === 'uploading') {
-    const percent = upload && upload.total > 0 ? Math.round((upload.sent / upload.total) * 100) : 0;
+  if (step === 'uploading')
     return (
-      <Flex alignItems={{ default: 'alignItemsCenter' }}>
-        <FlexItem grow={{ default: 'grow' }}>
-          <Progress
-            title={t('Uploading the image')}
-            value={percent}
-            label={
-              upload
-                ? t('{{sent}} of {{total}}', {
-                    sent: formatByteCount(upload.sent),
-                    total: formatByteCount(upload.total),
-                  })
-                : undefined
-            }
-            helperText={t('Cancelling deletes the DataVolume the image was going into.')}
-          />
-        </FlexItem>
-        <FlexItem>
-          <Button variant="secondary" onClick={onCancelUpload}>
-            {t('Cancel upload')}
-          </Button>
-        </FlexItem>
-      </Flex>
+      <UploadProgress
+        upload={upload}
+        helperText={t('Cancelling deletes the DataVolume the image was going into.')}
+        onCancelUpload={onCancelUpload}
+      />
     );
-  }
   const text = step === 'creating' ? t('Creating the DataVolume…') : t('Creating the DataSource…');
   return (
     <Content component="p" aria-live="polite">

@@ -5,10 +5,11 @@ import { FieldHelp } from '../../../vms/actions/modals/FieldHelp';
 import { SizeField } from '../../../vms/details/configuration/disks/SizeField';
 import { defaultStorageClassName } from '../../../vms/details/configuration/disks/storageClasses';
 import { fieldErrorOf } from '../../../vms/details/configuration/editor/fieldErrors';
+import { namesOf } from '../../../vms/details/configuration/editor/NameSelect';
+import { ProjectSelect } from '../../ProjectSelect';
 import type { AddVolumeFieldProps } from './addVolumeFieldProps';
 import { minimumSize, type SourceFacts } from './addVolumeForm';
 import { DISPLAY_NAME_ANNOTATION } from './bootableVolumes';
-import { ProjectField } from './ProjectField';
 
 const ID = 'virtualization-plugin-add-volume';
 
@@ -43,11 +44,11 @@ export const VolumeDetailsFields = ({
     (serverError as { code?: number } | null)?.code === 403 ? errorMessage(serverError) : undefined;
   return (
     <>
-      <ProjectField
+      <ProjectSelect
         id={`${ID}-project`}
         label={t('Destination project')}
         value={form.namespace}
-        namespaces={sources.namespaces}
+        names={sources.namespaces && namesOf(sources.namespaces)}
         error={errors.namespace ?? forbidden}
         helper={t(
           'The DataSource is created here; VirtualMachines in any project may boot from it.',

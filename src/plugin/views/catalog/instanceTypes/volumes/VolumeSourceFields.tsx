@@ -1,18 +1,17 @@
-import {
-  FileUpload,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
-  TextInput,
-} from '@patternfly/react-core';
-import { formatByteCount } from '../../../../../common/uploadProgress';
+import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import { usePluginTranslation } from '../../../../i18n';
 import { FieldHelp } from '../../../vms/actions/modals/FieldHelp';
 import { sizeFields } from '../../../vms/details/configuration/disks/diskValidation';
+import {
+  ContainerImageField,
+  ImageFileField,
+  ImageUrlField,
+} from '../../../vms/details/configuration/disks/ImageSourceFields';
 import { fieldErrorOf } from '../../../vms/details/configuration/editor/fieldErrors';
+import { namesOf } from '../../../vms/details/configuration/editor/NameSelect';
+import { ProjectSelect } from '../../ProjectSelect';
 import type { AddVolumeFieldProps } from './addVolumeFieldProps';
 import { VOLUME_SOURCE_TYPES, volumeSourceLabel, type VolumeSourceType } from './addVolumeForm';
-import { ProjectField } from './ProjectField';
 import { claimBytes, snapshotBytes } from './sourceFacts';
 
 const ID = 'virtualization-plugin-add-volume';
@@ -52,32 +51,16 @@ export const VolumeSourceFields = ({
         </FormSelect>
       </FormGroup>
       {form.sourceType === 'upload' && (
-        <FormGroup label={t('Image file')} isRequired fieldId={`${ID}-file`}>
-          <FileUpload
-            id={`${ID}-file`}
-            filename={form.file?.name ?? ''}
-            filenamePlaceholder={t('Drag a file here or browse to upload')}
-            browseButtonText={t('Browse…')}
-            clearButtonText={t('Clear')}
-            filenameAriaLabel={t('Image file name')}
-            hideDefaultPreview
-            isDisabled={busy}
-            validated={errors.file ? 'error' : 'default'}
-            onFileInputChange={(_, file) => onFile(file)}
-            onClearClick={() => onFile(undefined)}
-          />
-          <FieldHelp error={errors.file}>
-            {form.file
-              ? t('{{name}}, {{size}}', {
-                  name: form.file.name,
-                  size: formatByteCount(form.file.size),
-                })
-              : t('An IMG, ISO or QCOW2 image, optionally compressed with gzip or xz.')}
-          </FieldHelp>
-        </FormGroup>
+        <ImageFileField
+          id={`${ID}-file`}
+          file={form.file}
+          error={errors.file}
+          isDisabled={busy}
+          onFile={onFile}
+        />
       )}
       {(form.sourceType === 'pvc' || form.sourceType === 'snapshot') && (
-        <ProjectField
+        <ProjectSelect
           id={`${ID}-source-project`}
           label={
             form.sourceType === 'pvc'
@@ -85,7 +68,7 @@ export const VolumeSourceFields = ({
               : t('VolumeSnapshot project')
           }
           value={form.sourceNamespace}
-          namespaces={sources.namespaces}
+          names={sources.namespaces && namesOf(sources.namespaces)}
           error={errors.sourceNamespace}
           isDisabled={busy}
           onChange={pickProject}
@@ -168,37 +151,24 @@ export const VolumeSourceFields = ({
         </FormGroup>
       )}
       {form.sourceType === 'registry' && (
-        <FormGroup label={t('Container image')} isRequired fieldId={`${ID}-image`}>
-          <TextInput
-            id={`${ID}-image`}
-            isRequired
-            isDisabled={busy}
-            value={form.image}
-            validated={errors.image || serverSource ? 'error' : 'default'}
-            onChange={(_, image) => update({ image })}
-          />
-          <FieldHelp error={errors.image ?? serverSource}>
-            {t('A container disk, such as docker://quay.io/containerdisks/fedora:latest')}
-          </FieldHelp>
-        </FormGroup>
+        <ContainerImageField
+          id={`${ID}-image`}
+          value={form.image}
+          error={errors.image ?? serverSource}
+          helper={t('A container disk, such as docker://quay.io/containerdisks/fedora:latest')}
+          isDisabled={busy}
+          onChange={(image) => update({ image })}
+        />
       )}
       {form.sourceType === 'url' && (
-        <FormGroup label={t('Image URL')} isRequired fieldId={`${ID}-url`}>
-          <TextInput
-            id={`${ID}-url`}
-            type="url"
-            isRequired
-            isDisabled={busy}
-            value={form.url}
-            validated={errors.url || serverSource ? 'error' : 'default'}
-            onChange={(_, url) => update({ url })}
-          />
-          <FieldHelp error={errors.url ?? serverSource}>
-            {t(
-              'An http:// or https:// address of a QCOW2 or RAW image (may be compressed with gzip or xz).',
-            )}
-          </FieldHelp>
-        </FormGroup>
+        <ImageUrlField
+          id={`${ID}-url`}
+          label={t('Image URL')}
+          value={form.url}
+          error={errors.url ?? serverSource}
+          isDisabled={busy}
+          onChange={(url) => update({ url })}
+        />
       )}
     </>
   );

@@ -8,7 +8,8 @@ import { quantityBytes } from '../../overview/formatQuantity';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FormModal } from '../editor/FormModal';
 import type { VmEditor } from '../editor/vmEditor';
-import { AddDiskProgress, type UploadState } from './AddDiskProgress';
+import { AddDiskProgress } from './AddDiskProgress';
+import type { UploadState } from './UploadProgress';
 import { planAddDisk } from './addDiskPlan';
 import { DiskDeviceFields } from './DiskDeviceFields';
 import {

@@ -1,13 +1,8 @@
-import { Button, Content, Flex, FlexItem, Progress, Spinner } from '@patternfly/react-core';
-import { formatByteCount } from '../../../../../../common/uploadProgress';
+import { Content, Spinner } from '@patternfly/react-core';
 import { usePluginTranslation } from '../../../../../i18n';
 import type { AddDiskStep } from './runAddDisk';
+import { UploadProgress, type UploadState } from './UploadProgress';
 import type { Readiness } from './volumeReadiness';
-
-export interface UploadState {
-  sent: number;
-  total: number;
-}
 
 /** Where adding the disk stands: creating, uploading (with Cancel), preparing, attaching. */
 export const AddDiskProgress = ({
@@ -22,32 +17,8 @@ export const AddDiskProgress = ({
   onCancelUpload(): void;
 }) => {
   const { t } = usePluginTranslation();
-  if (step === 'uploading') {
-    const percent = upload && upload.total > 0 ? Math.round((upload.sent / upload.total) * 100) : 0;
-    return (
-      <Flex alignItems={{ default: 'alignItemsCenter' }}>
-        <FlexItem grow={{ default: 'grow' }}>
-          <Progress
-            title={t('Uploading the image')}
-            value={percent}
-            label={
-              upload
-                ? t('{{sent}} of {{total}}', {
-                    sent: formatByteCount(upload.sent),
-                    total: formatByteCount(upload.total),
-                  })
-                : undefined
-            }
-          />
-        </FlexItem>
-        <FlexItem>
-          <Button variant="secondary" onClick={onCancelUpload}>
-            {t('Cancel upload')}
-          </Button>
-        </FlexItem>
-      </Flex>
-    );
-  }
+  if (step === 'uploading')
+    return <UploadProgress upload={upload} onCancelUpload={onCancelUpload} />;
   const text = {
     creating: t('Creating the DataVolume…'),
     preparing: t('Preparing the disk…'),

@@ -1,12 +1,4 @@
-import {
-  Alert,
-  FileUpload,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
-  TextInput,
-} from '@patternfly/react-core';
-import { formatByteCount } from '../../../../../../common/uploadProgress';
+import { Alert, FormGroup, FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core';
 import type { PersistentVolumeClaim } from '../../../../../api/types';
 import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
@@ -14,6 +6,7 @@ import type { AddDiskFieldProps } from './addDiskFieldProps';
 import { DISK_SOURCES, type DiskSourceType } from './diskForm';
 import { sourceTypeLabel } from './diskLabels';
 import { claimCapacity } from './diskRows';
+import { ContainerImageField, ImageFileField, ImageUrlField } from './ImageSourceFields';
 import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import type { AddDiskSources } from './useAddDiskSources';
 import { quantityBytes } from '../../overview/formatQuantity';
@@ -94,37 +87,24 @@ export const DiskSourceFields = ({
         </Alert>
       )}
       {form.source === 'url' && (
-        <FormGroup label={t('URL')} isRequired fieldId={`${ID}-url`}>
-          <TextInput
-            id={`${ID}-url`}
-            type="url"
-            isRequired
-            isDisabled={busy}
-            value={form.url}
-            validated={errors.url || serverSource ? 'error' : 'default'}
-            onChange={(_, url) => update({ url })}
-          />
-          <FieldHelp error={errors.url ?? serverSource}>
-            {t(
-              'An http:// or https:// address of a QCOW2 or RAW image (may be compressed with gzip or xz).',
-            )}
-          </FieldHelp>
-        </FormGroup>
+        <ImageUrlField
+          id={`${ID}-url`}
+          label={t('URL')}
+          value={form.url}
+          error={errors.url ?? serverSource}
+          isDisabled={busy}
+          onChange={(url) => update({ url })}
+        />
       )}
       {(form.source === 'registry' || form.source === 'containerDisk') && (
-        <FormGroup label={t('Container image')} isRequired fieldId={`${ID}-image`}>
-          <TextInput
-            id={`${ID}-image`}
-            isRequired
-            isDisabled={busy}
-            value={form.image}
-            validated={errors.image || serverSource ? 'error' : 'default'}
-            onChange={(_, image) => update({ image })}
-          />
-          <FieldHelp error={errors.image ?? serverSource}>
-            {t('For example quay.io/containerdisks/fedora:latest')}
-          </FieldHelp>
-        </FormGroup>
+        <ContainerImageField
+          id={`${ID}-image`}
+          value={form.image}
+          error={errors.image ?? serverSource}
+          helper={t('For example quay.io/containerdisks/fedora:latest')}
+          isDisabled={busy}
+          onChange={(image) => update({ image })}
+        />
       )}
       {form.source === 'pvc' && (
         <FormGroup label={t('PersistentVolumeClaim')} isRequired fieldId={`${ID}-pvc`}>
@@ -257,29 +237,13 @@ export const DiskSourceFields = ({
         </FormGroup>
       )}
       {form.source === 'upload' && (
-        <FormGroup label={t('Image file')} isRequired fieldId={`${ID}-file`}>
-          <FileUpload
-            id={`${ID}-file`}
-            filename={form.file?.name ?? ''}
-            filenamePlaceholder={t('Drag a file here or browse to upload')}
-            browseButtonText={t('Browse…')}
-            clearButtonText={t('Clear')}
-            filenameAriaLabel={t('Image file name')}
-            hideDefaultPreview
-            isDisabled={busy}
-            validated={errors.file ? 'error' : 'default'}
-            onFileInputChange={(_, file) => onFile(file)}
-            onClearClick={() => onFile(undefined)}
-          />
-          <FieldHelp error={errors.file}>
-            {form.file
-              ? t('{{name}}, {{size}}', {
-                  name: form.file.name,
-                  size: formatByteCount(form.file.size),
-                })
-              : t('An IMG, ISO or QCOW2 image, optionally compressed with gzip or xz.')}
-          </FieldHelp>
-        </FormGroup>
+        <ImageFileField
+          id={`${ID}-file`}
+          file={form.file}
+          error={errors.file}
+          isDisabled={busy}
+          onFile={onFile}
+        />
       )}
     </>
   );

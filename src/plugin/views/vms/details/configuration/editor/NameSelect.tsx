@@ -47,5 +47,5 @@ export const NameSelect = ({
 };
 
 /** The names of listed objects, for `groups`. */
-export const namesOf = (objects: { metadata?: { name?: string } }[]): string[] =>
+export const namesOf = (objects: readonly { metadata?: { name?: string } }[]): string[] =>
   objects.map((object) => object.metadata?.name ?? '').filter(Boolean);

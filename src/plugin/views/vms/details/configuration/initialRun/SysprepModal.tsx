@@ -1,82 +1,33 @@
-import { FileUpload, FormGroup, Radio } from '@patternfly/react-core';
-import { useMemo, useState } from 'react';
+import { FormGroup, Radio } from '@patternfly/react-core';
+import { useState } from 'react';
 import { useAccessReview } from '../../../../../api/access';
 import { errorMessage } from '../../../../../api/bff';
 import { k8sPatch } from '../../../../../api/k8s';
 import { ConfigMapModel } from '../../../../../api/models';
 import type { ConfigMap } from '../../../../../api/types';
-import { useK8sWatchList } from '../../../../../api/watch';
 import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
-import { namesOf, NameSelect } from '../editor/NameSelect';
 import { createObjectFor, type VmEditor } from '../editor/vmEditor';
 import { generatedName } from '../editor/randomText';
 import { RestartHint } from '../editor/RestartHint';
 import {
   attachSysprepOps,
-  holdsAnswerFile,
   SYSPREP_FILES,
   sysprepConfigMap,
   sysprepOf,
-  xmlProblem,
-  type SysprepFile,
   type SysprepFiles,
 } from './sysprep';
+import { AnswerFileField, SysprepConfigMapField, useAnswerFileErrors } from './SysprepFields';
 
 type Mode = 'upload' | 'existing';
-
-const AnswerFileField = ({
-  file,
-  value,
-  onChange,
-  error,
-}: {
-  file: SysprepFile;
-  value: string;
-  onChange(value: string): void;
-  error?: string;
-}) => {
-  const { t } = usePluginTranslation();
-  const [filename, setFilename] = useState('');
-  const id = `virtualization-plugin-sysprep-${file.toLowerCase().replace('.', '-')}`;
-  return (
-    <FormGroup label={file} fieldId={id}>
-      <FileUpload
-        id={id}
-        type="text"
-        aria-label={file}
-        value={value}
-        filename={filename}
-        filenamePlaceholder={t('Drag a file here or upload one')}
-        browseButtonText={t('Upload')}
-        clearButtonText={t('Clear')}
-        allowEditingUploadedText
-        validated={error ? 'error' : 'default'}
-        onFileInputChange={(_, picked) => setFilename(picked.name)}
-        onDataChange={(_, data) => onChange(data)}
-        onTextChange={(_, text) => onChange(text)}
-        onClearClick={() => {
-          setFilename('');
-          onChange('');
-        }}
-      />
-      <FieldHelp error={error}>
-        {file === 'Autounattend.xml'
-          ? t('Read by Windows setup when it installs the system.')
-          : t('Read when a generalized image first starts (specialize and OOBE).')}
-      </FieldHelp>
-    </FormGroup>
-  );
-};
 
 /** Sysprep: Windows answer files in a ConfigMap, given to the guest as a CD-ROM. */
 export const SysprepModal = ({ editor, onClose }: { editor: VmEditor; onClose(): void }) => {
   const { t } = usePluginTranslation();
   const namespace = editor.vm.metadata?.namespace ?? '';
   const current = sysprepOf(editor.vm);
-  const configMaps = useK8sWatchList<ConfigMap>(ConfigMapModel, { namespace });
   const canCreate = useAccessReview({ verb: 'create', resource: 'configmaps', namespace });
   const mayCreate = canCreate.allowed || canCreate.loading;
   const [mode, setMode] = useState<Mode>(current?.configMap || !mayCreate ? 'existing' : 'upload');
@@ -86,19 +37,7 @@ export const SysprepModal = ({ editor, onClose }: { editor: VmEditor; onClose():
   /** The ConfigMap this dialog created: a retry after a failed VM patch reuses it. */
   const [created, setCreated] = useState<string>();
 
-  const [withAnswers, others] = useMemo(() => {
-    const sorted = [...configMaps.data].sort((a, b) =>
-      (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
-    );
-    return [sorted.filter(holdsAnswerFile), sorted.filter((map) => !holdsAnswerFile(map))];
-  }, [configMaps.data]);
-
-  const fileErrors = Object.fromEntries(
-    SYSPREP_FILES.map((file) => {
-      const problem = files[file].trim() ? xmlProblem(files[file]) : undefined;
-      return [file, problem && t('Not well-formed XML: {{problem}}', { problem })];
-    }),
-  ) as Partial<Record<SysprepFile, string>>;
+  const fileErrors = useAnswerFileErrors(files);
   const anyFile = SYSPREP_FILES.some((file) => files[file].trim());
   const isValid =
     mode === 'existing' ? !!existing : anyFile && SYSPREP_FILES.every((file) => !fileErrors[file]);
@@ -183,6 +122,7 @@ export const SysprepModal = ({ editor, onClose }: { editor: VmEditor; onClose():
                 {SYSPREP_FILES.map((file) => (
                   <AnswerFileField
                     key={file}
+                    id={`virtualization-plugin-sysprep-${file.toLowerCase().replace('.', '-')}`}
                     file={file}
                     value={files[file]}
                     error={fileErrors[file]}
@@ -194,34 +134,13 @@ export const SysprepModal = ({ editor, onClose }: { editor: VmEditor; onClose():
                 </FieldHelp>
               </>
             ) : (
-              <FormGroup
+              <SysprepConfigMapField
+                id="virtualization-plugin-sysprep-configmap"
                 label={t('ConfigMap')}
-                isRequired
-                fieldId="virtualization-plugin-sysprep-configmap"
-              >
-                <NameSelect
-                  id="virtualization-plugin-sysprep-configmap"
-                  value={existing}
-                  onChange={setExisting}
-                  placeholder={t('Select a ConfigMap')}
-                  groups={[
-                    { label: t('ConfigMaps with answer files'), names: namesOf(withAnswers) },
-                    { label: t('Other ConfigMaps'), names: namesOf(others) },
-                  ]}
-                />
-                <FieldHelp
-                  warning={
-                    configMaps.error
-                      ? t('The ConfigMaps of {{namespace}} cannot be listed: {{message}}', {
-                          namespace,
-                          message: errorMessage(configMaps.error),
-                        })
-                      : undefined
-                  }
-                >
-                  {t('Its Autounattend.xml and Unattend.xml keys become files on the CD-ROM.')}
-                </FieldHelp>
-              </FormGroup>
+                namespace={namespace}
+                value={existing}
+                onChange={setExisting}
+              />
             )}
             <FieldHelp error={serverError} />
             <RestartHint editor={editor} />

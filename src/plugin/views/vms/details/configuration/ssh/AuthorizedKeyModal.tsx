@@ -1,12 +1,4 @@
-import {
-  Checkbox,
-  FileUpload,
-  FormGroup,
-  HelperText,
-  HelperTextItem,
-  Radio,
-  TextInput,
-} from '@patternfly/react-core';
+import { Checkbox, HelperText, HelperTextItem } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useAccessReview } from '../../../../../api/access';
 import { errorMessage } from '../../../../../api/bff';
@@ -18,7 +10,6 @@ import { usePluginTranslation } from '../../../../../i18n';
 import { fieldErrorOf } from '../editor/fieldErrors';
 import { FieldHelp } from '../../../actions/modals/FieldHelp';
 import { FormModal } from '../editor/FormModal';
-import { namesOf, NameSelect } from '../editor/NameSelect';
 import { createObjectFor, type VmEditor } from '../editor/vmEditor';
 import { generatedName } from '../editor/randomText';
 import { encodeBase64 } from '../initialRun/base64';
@@ -26,9 +17,8 @@ import { cloudInitOf } from '../initialRun/cloudInitVolume';
 import { RestartHint } from '../editor/RestartHint';
 import { setSshKeyOps, sshKeyOf } from './accessCredentials';
 import { useProjectSshKey } from './projectSshKey';
-import { secretHoldsSshKey, sshPublicKeyError, validateSecretName } from './sshPublicKey';
-
-type Mode = 'existing' | 'new';
+import { SshKeyFields, type SshKeyFieldsValue } from './SshKeyFields';
+import { sshPublicKeyError, validateSecretName } from './sshPublicKey';
 
 /**
  * Authorized SSH key: a Secret of the project (existing, or created here from a pasted or
@@ -46,12 +36,14 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
   const secrets = useK8sWatchList<Secret>(SecretModel, { namespace });
   const canCreate = useAccessReview({ verb: 'create', resource: 'secrets', namespace });
 
-  const [mode, setMode] = useState<Mode>(current ? 'existing' : 'new');
-  const [existing, setExisting] = useState(current?.secretName ?? '');
-  const [publicKey, setPublicKey] = useState('');
-  const [filename, setFilename] = useState('');
-  const [touchedKey, setTouchedKey] = useState(false);
-  const [secretName, setSecretName] = useState(() => generatedName(vmName, 'ssh-key'));
+  const [fields, setFields] = useState<SshKeyFieldsValue>(() => ({
+    mode: current ? 'existing' : 'new',
+    existing: current?.secretName ?? '',
+    publicKey: '',
+    touchedKey: false,
+    secretName: generatedName(vmName, 'ssh-key'),
+  }));
+  const { mode, existing, publicKey, secretName } = fields;
   const [applyToProject, setApplyToProject] = useState(
     !!projectKey && projectKey === current?.secretName,
   );
@@ -62,22 +54,12 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
     () => secrets.data.map((secret) => secret.metadata?.name ?? '').filter(Boolean),
     [secrets.data],
   );
-  const [keySecrets, otherSecrets] = useMemo(() => {
-    const sorted = [...secrets.data].sort((a, b) =>
-      (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
-    );
-    return [
-      sorted.filter(secretHoldsSshKey),
-      sorted.filter((secret) => !secretHoldsSshKey(secret)),
-    ];
-  }, [secrets.data]);
 
   const keyError = sshPublicKeyError(publicKey, t);
   const nameError =
     created?.name === secretName ? undefined : validateSecretName(secretName, names, t);
   const chosen = mode === 'existing' ? existing : secretName;
   const isValid = mode === 'existing' ? !!existing : !keyError && !nameError;
-  const chosenSecret = secrets.data.find((secret) => secret.metadata?.name === existing);
 
   const submit = async () => {
     if (mode === 'new') {
@@ -123,119 +105,16 @@ export const AuthorizedKeyModal = ({ editor, onClose }: { editor: VmEditor; onCl
           : fieldErrorOf(error, 'metadata.name');
         return (
           <>
-            <FormGroup
-              role="radiogroup"
-              isInline
-              fieldId="virtualization-plugin-ssh-key-mode"
-              label={t('Key source')}
-            >
-              <Radio
-                id="virtualization-plugin-ssh-key-existing"
-                name="virtualization-plugin-ssh-key-mode"
-                label={t('Use existing')}
-                isChecked={mode === 'existing'}
-                onChange={() => setMode('existing')}
-              />
-              <Radio
-                id="virtualization-plugin-ssh-key-new"
-                name="virtualization-plugin-ssh-key-mode"
-                label={t('Add new')}
-                isChecked={mode === 'new'}
-                isDisabled={!canCreate.allowed && !canCreate.loading}
-                description={
-                  !canCreate.allowed && !canCreate.loading
-                    ? t('You may not create Secrets in {{namespace}}.', { namespace })
-                    : undefined
-                }
-                onChange={() => setMode('new')}
-              />
-            </FormGroup>
-
-            {mode === 'existing' && (
-              <FormGroup label={t('Secret')} isRequired fieldId="virtualization-plugin-ssh-secret">
-                <NameSelect
-                  id="virtualization-plugin-ssh-secret"
-                  value={existing}
-                  onChange={setExisting}
-                  placeholder={t('Select a Secret')}
-                  groups={[
-                    { label: t('Secrets holding an SSH key'), names: namesOf(keySecrets) },
-                    { label: t('Other Secrets'), names: namesOf(otherSecrets) },
-                  ]}
-                />
-                <FieldHelp
-                  warning={
-                    secrets.error
-                      ? t('The Secrets of {{namespace}} cannot be listed: {{message}}', {
-                          namespace,
-                          message: errorMessage(secrets.error),
-                        })
-                      : chosenSecret && !secretHoldsSshKey(chosenSecret)
-                        ? t(
-                            'This Secret holds no SSH public key; KubeVirt adds each of its values as a key.',
-                          )
-                        : undefined
-                  }
-                >
-                  {t('Each value of the Secret is added as a key.')}
-                </FieldHelp>
-              </FormGroup>
-            )}
-
-            {mode === 'new' && (
-              <>
-                <FormGroup
-                  label={t('Public key')}
-                  isRequired
-                  fieldId="virtualization-plugin-ssh-public-key"
-                >
-                  <FileUpload
-                    id="virtualization-plugin-ssh-public-key"
-                    type="text"
-                    aria-label={t('Public key')}
-                    value={publicKey}
-                    filename={filename}
-                    filenamePlaceholder={t('Drag a .pub file here or upload one')}
-                    browseButtonText={t('Upload')}
-                    clearButtonText={t('Clear')}
-                    allowEditingUploadedText
-                    validated={touchedKey && keyError ? 'error' : 'default'}
-                    onFileInputChange={(_, file) => setFilename(file.name)}
-                    onDataChange={(_, data) => {
-                      setPublicKey(data);
-                      setTouchedKey(true);
-                    }}
-                    onTextChange={(_, text) => {
-                      setPublicKey(text);
-                      setTouchedKey(true);
-                    }}
-                    onClearClick={() => {
-                      setPublicKey('');
-                      setFilename('');
-                    }}
-                  />
-                  <FieldHelp error={touchedKey ? keyError : undefined}>
-                    {t(
-                      'For example the content of ~/.ssh/id_ed25519.pub: ssh-ed25519 AAAA… user@host',
-                    )}
-                  </FieldHelp>
-                </FormGroup>
-                <FormGroup
-                  label={t('Secret name')}
-                  isRequired
-                  fieldId="virtualization-plugin-ssh-secret-name"
-                >
-                  <TextInput
-                    id="virtualization-plugin-ssh-secret-name"
-                    isRequired
-                    value={secretName}
-                    validated={nameError || serverNameError ? 'error' : 'default'}
-                    onChange={(_, value) => setSecretName(value.trim())}
-                  />
-                  <FieldHelp error={nameError ?? serverNameError} />
-                </FormGroup>
-              </>
-            )}
+            <SshKeyFields
+              idPrefix="virtualization-plugin-ssh"
+              namespace={namespace}
+              secrets={secrets}
+              mayCreate={canCreate.allowed || canCreate.loading}
+              value={fields}
+              onChange={setFields}
+              keyError={keyError}
+              nameError={nameError ?? serverNameError}
+            />
 
             <Checkbox
               id="virtualization-plugin-ssh-apply-to-project"

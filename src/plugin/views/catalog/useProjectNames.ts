@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { getFromBFF } from '../../../../api/bff';
+import { getFromBFF } from '../../api/bff';
 
 /**
  * The projects the user can see, by name (the BFF's `projects` route: OpenShift projects, or the

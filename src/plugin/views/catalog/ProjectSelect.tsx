@@ -1,35 +1,37 @@
 import { FormGroup, FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import type { Namespace } from '../../../../api/types';
-import { usePluginTranslation } from '../../../../i18n';
-import { FieldHelp } from '../../../vms/actions/modals/FieldHelp';
+import { usePluginTranslation } from '../../i18n';
+import { FieldHelp } from '../vms/actions/modals/FieldHelp';
 
-/** A project: picked from the list, or typed when the user may not list projects. */
-export const ProjectField = ({
-  id,
-  label,
-  value,
-  namespaces,
-  error,
-  helper,
-  isDisabled,
-  onChange,
-}: {
+export interface ProjectSelectProps {
   id: string;
   label: string;
   value: string;
-  /** Undefined: the projects cannot be listed. */
-  namespaces?: readonly Namespace[];
+  /** The projects to pick from; undefined when they cannot be listed: the project is typed. */
+  names: readonly string[] | undefined;
   error?: string;
+  warning?: ReactNode;
   helper?: ReactNode;
-  isDisabled: boolean;
+  isDisabled?: boolean;
   onChange(namespace: string): void;
-}) => {
+}
+
+/** A project picked from those the user can see, or typed when they cannot be listed. */
+export const ProjectSelect = ({
+  id,
+  label,
+  value,
+  names,
+  error,
+  warning,
+  helper,
+  isDisabled,
+  onChange,
+}: ProjectSelectProps) => {
   const { t } = usePluginTranslation();
-  const names = (namespaces ?? []).map((ns) => ns.metadata?.name ?? '').filter(Boolean);
   return (
     <FormGroup label={label} isRequired fieldId={id}>
-      {namespaces ? (
+      {names ? (
         <FormSelect
           id={id}
           value={value}
@@ -37,7 +39,7 @@ export const ProjectField = ({
           validated={error ? 'error' : 'default'}
           onChange={(_, next) => onChange(next)}
         >
-          {!value && <FormSelectOption value="" label={t('Select a project')} isPlaceholder />}
+          <FormSelectOption value="" label={t('Select a project')} isPlaceholder />
           {value && !names.includes(value) && <FormSelectOption value={value} label={value} />}
           {names.map((name) => (
             <FormSelectOption key={name} value={name} label={name} />
@@ -53,7 +55,9 @@ export const ProjectField = ({
           onChange={(_, next) => onChange(next.trim())}
         />
       )}
-      <FieldHelp error={error}>{helper}</FieldHelp>
+      <FieldHelp error={error} warning={warning}>
+        {helper}
+      </FieldHelp>
     </FormGroup>
   );
 };
