@@ -18,7 +18,9 @@ import { errorMessage } from '../../../../api/bff';
 import { usePluginTranslation } from '../../../../i18n';
 import { LoadingSkeleton } from '../DetailsStates';
 import { Time } from '../Time';
-import { MetricsUnavailable, useVmAlerts, type PrometheusAlert } from './prometheus';
+import { alertsOfVm, type PrometheusAlert } from '../../../../api/prometheus/alerts';
+import { MetricsUnavailable } from '../../../../api/prometheus/client';
+import { useAlerts } from '../../../../api/prometheus/hooks';
 
 const SeverityIcon = ({ alert }: { alert: PrometheusAlert }) => {
   const severity = alert.labels.severity;
@@ -44,7 +46,7 @@ const SeverityIcon = ({ alert }: { alert: PrometheusAlert }) => {
 /** The VM's alerts from Prometheus; without Prometheus, why there are none. */
 export const AlertsCard = ({ namespace, name }: { namespace: string; name: string }) => {
   const { t } = usePluginTranslation();
-  const alerts = useVmAlerts(namespace, name);
+  const alerts = useAlerts(namespace, (all) => alertsOfVm(all, namespace, name));
 
   const body = () => {
     if (alerts.isPending) return <LoadingSkeleton label={t('Loading alerts')} rows={2} />;

@@ -17,7 +17,9 @@ import type { VirtualMachine } from '../../../../api/types';
 import { usePluginTranslation } from '../../../../i18n';
 import { vmTabPath } from '../detailsPaths';
 import { formatBytes, quantityBytes } from './formatQuantity';
-import { MetricsUnavailable, usePrometheusValue, vmiSelector } from './prometheus';
+import { MetricsUnavailable } from '../../../../api/prometheus/client';
+import { usePrometheusValue } from '../../../../api/prometheus/hooks';
+import { vmiSelector } from '../../../../api/prometheus/promql';
 import { vmMemory } from './vmFacts';
 
 interface Metric {
