@@ -143,6 +143,7 @@ export const StorageClassModel = model(
 );
 export const ConfigMapModel = model('', 'v1', 'ConfigMap', 'configmaps', 'CM');
 export const ServiceAccountModel = model('', 'v1', 'ServiceAccount', 'serviceaccounts', 'SA');
+export const ResourceQuotaModel = model('', 'v1', 'ResourceQuota', 'resourcequotas', 'RQ');
 export const NetworkAttachmentDefinitionModel = model(
   'k8s.cni.cncf.io',
   'v1',
@@ -150,6 +151,16 @@ export const NetworkAttachmentDefinitionModel = model(
   'network-attachment-definitions',
   'NAD',
 );
+/** OpenShift Virtualization's operator configuration: one, `kubevirt-hyperconverged` in `openshift-cnv`. */
+export const HyperConvergedModel = model(
+  'hco.kubevirt.io',
+  'v1beta1',
+  'HyperConverged',
+  'hyperconvergeds',
+  'HCO',
+);
+/** Where OpenShift Virtualization keeps its one HyperConverged. */
+export const HYPERCONVERGED_REF = { namespace: 'openshift-cnv', name: 'kubevirt-hyperconverged' };
 export const TemplateModel = model('template.openshift.io', 'v1', 'Template', 'templates', 'T');
 /**
  * `POST …/namespaces/NS/processedtemplates`: a Template in, the same Template out with its
@@ -214,6 +225,7 @@ const LABELS: Record<string, (t: Translate) => string> = {
   Secret: (t) => t('Secret'),
   VirtualMachineClusterInstancetype: (t) => t('VirtualMachineClusterInstancetype'),
   VirtualMachineClusterPreference: (t) => t('VirtualMachineClusterPreference'),
+  HyperConverged: (t) => t('HyperConverged'),
 };
 
 /** The kind's translated name: `modelLabel(t, VirtualMachineModel)` → 'VirtualMachine'. */

@@ -16,6 +16,7 @@ import type {
 } from '@kubevirt-ui/kubevirt-api/containerized-data-importer/models';
 import type {
   IoK8sApiCoreV1ConfigMap,
+  IoK8sApiCoreV1ResourceQuota,
   IoK8sApiCoreV1Event,
   IoK8sApiCoreV1Namespace,
   IoK8sApiCoreV1Node,
@@ -46,6 +47,7 @@ export type Node = IoK8sApiCoreV1Node;
 export type Namespace = IoK8sApiCoreV1Namespace;
 export type Secret = IoK8sApiCoreV1Secret;
 export type ConfigMap = IoK8sApiCoreV1ConfigMap;
+export type ResourceQuota = IoK8sApiCoreV1ResourceQuota;
 export type ServiceAccount = IoK8sApiCoreV1ServiceAccount;
 export type StorageClass = IoK8sApiStorageV1StorageClass;
 export type K8sEvent = IoK8sApiCoreV1Event;
@@ -118,4 +120,25 @@ export interface Template extends K8sObject {
   parameters?: TemplateParameter[];
   /** The objects to create; VM templates hold one VirtualMachine. */
   objects?: unknown[];
+}
+
+/** A condition as operators report them (`status.conditions[]`). */
+export interface K8sCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+/** `hco.kubevirt.io/v1beta1 HyperConverged`: OpenShift Virtualization's operator configuration. */
+export interface HyperConverged extends K8sObject {
+  spec?: Record<string, unknown>;
+  status?: {
+    /** ReconcileComplete, Available, Progressing, Degraded, Upgradeable. */
+    conditions?: K8sCondition[];
+    /** `{ name: 'operator', version: '4.16.0' }`. */
+    versions?: { name?: string; version?: string }[];
+    systemHealthStatus?: string;
+  };
 }

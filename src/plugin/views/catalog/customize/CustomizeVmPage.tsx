@@ -27,6 +27,7 @@ import { ModalError } from '../../vms/actions/modals/ModalError';
 import { vmTabPath } from '../../vms/details/detailsPaths';
 import { catalogPath } from '../catalogPaths';
 import { createFromDraft } from '../draft/createFromDraft';
+import { QuotaAlert } from '../quota/QuotaAlert';
 import type { VmDraft } from '../draft/vmDraft';
 import { CUSTOMIZE_TAB_LIST, isCustomizeTab, type CustomizeTabId } from './customizeTabs';
 import { withoutUnusedPrerequisites } from './draftChanges';
@@ -163,6 +164,9 @@ const CustomizeDraft = ({ id, initial }: { id: string; initial: VmDraft }) => {
       </PageSection>
       <PageSection stickyOnBreakpoint={{ default: 'bottom' }}>
         <Stack hasGutter>
+          <StackItem>
+            <QuotaAlert draft={draft} />
+          </StackItem>
           {error !== undefined && (
             <StackItem>
               <ModalError error={error} title={t('The VirtualMachine was not created')} />

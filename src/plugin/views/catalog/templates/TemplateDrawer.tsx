@@ -33,6 +33,8 @@ import { projectSshKeyOf } from '../../vms/details/configuration/ssh/projectSshK
 import { vmTabPath } from '../../vms/details/detailsPaths';
 import { createFromDraft, type CreationStep } from '../draft/createFromDraft';
 import type { VmDraft } from '../draft/vmDraft';
+import { QuotaAlert } from '../quota/QuotaAlert';
+import { templateQuotaDraft } from '../quota/templateQuotaDraft';
 import type { SshKeyChoice } from '../instanceTypes/flow';
 import {
   hasErrors,
@@ -100,6 +102,10 @@ export const TemplateDrawer = ({ entry, namespace, onClose, onCustomize }: Templ
 
   const errors = useMemo(() => validateForm(form, entry, t), [form, entry, t]);
   const blocker = quickCreateBlocker(entry, form, t);
+  const quotaDraft = useMemo(
+    () => templateQuotaDraft(entry.template, form.namespace, form.startAfterCreation),
+    [entry.template, form.namespace, form.startAfterCreation],
+  );
   const busy = phase !== undefined;
   const required = requiredParameters(entry);
   const optional = optionalParameters(entry);
@@ -349,6 +355,9 @@ export const TemplateDrawer = ({ entry, namespace, onClose, onCustomize }: Templ
               </Alert>
             </StackItem>
           )}
+          <StackItem>
+            <QuotaAlert draft={quotaDraft} />
+          </StackItem>
           {showErrors && hasErrors(errors) && (
             <StackItem>
               <Alert

@@ -70,6 +70,12 @@ export const diskSourceLabel = (t: Translate, choice: DiskSourceChoice): string 
 };
 
 /** Why the boot source is not there, in a sentence. */
+/** A server's message as a sentence, so that another can follow it: "PVC not found" → "PVC not found." */
+const asSentence = (message: string): string => {
+  const trimmed = message.trim();
+  return /[.!?。]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+};
+
 export const sourceProblemText = (t: Translate, problem?: SourceProblem): string => {
   switch (problem?.kind) {
     case 'unresolved':
@@ -87,7 +93,7 @@ export const sourceProblemText = (t: Translate, problem?: SourceProblem): string
         ? t('The boot source DataSource {{namespace}}/{{name}} is not ready: {{message}}', {
             namespace: problem.namespace,
             name: problem.name,
-            message: problem.message,
+            message: asSentence(problem.message),
           })
         : t('The boot source DataSource {{namespace}}/{{name}} is not ready.', {
             namespace: problem.namespace,

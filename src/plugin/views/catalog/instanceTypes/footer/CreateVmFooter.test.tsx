@@ -15,6 +15,8 @@ import { CreateVmFooter, type CreateVmFooterProps } from './CreateVmFooter';
 
 vi.mock('../../draft/createFromDraft', () => ({ createFromDraft: vi.fn() }));
 vi.mock('../../../../components/downloadFile', () => ({ downloadBlob: vi.fn() }));
+// The quota warning has its own tests; here the footer has no project quotas to read.
+vi.mock('../../quota/QuotaAlert', () => ({ QuotaAlert: () => null }));
 
 const NAME = 'fedora-silver-fox-12';
 const draft = instanceTypeDraft(

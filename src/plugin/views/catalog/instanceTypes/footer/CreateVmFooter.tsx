@@ -15,6 +15,7 @@ import type { VirtualMachine } from '../../../../api/types';
 import { usePluginTranslation } from '../../../../i18n';
 import { createFromDraft, type CreationStep } from '../../draft/createFromDraft';
 import type { VmDraft } from '../../draft/vmDraft';
+import { QuotaAlert } from '../../quota/QuotaAlert';
 import { YamlCliModal } from './YamlCliModal';
 
 export interface CreateVmFooterProps {
@@ -94,6 +95,9 @@ export const CreateVmFooter = ({
 
   return (
     <Stack hasGutter className="virtualization-plugin-create-vm-footer">
+      <StackItem>
+        <QuotaAlert draft={draft} />
+      </StackItem>
       {error !== undefined && (
         <StackItem>
           <Alert variant="danger" isInline title={t('The VirtualMachine was not created')}>
