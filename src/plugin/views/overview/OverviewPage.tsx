@@ -1,27 +1,71 @@
 import { DocumentTitle } from '@openshift-console/dynamic-plugin-sdk';
-import { Content, Grid, GridItem, PageSection, Title } from '@patternfly/react-core';
+import { Content, PageSection, Tab, Tabs, TabTitleText, Title } from '@patternfly/react-core';
+import { useSearchParams } from 'react-router';
 import { withQueryClient } from '../../api/queryClient';
 import { usePluginTranslation } from '../../i18n';
-import { ClusterStatusCard } from './ClusterStatusCard';
+import { MigrationsTab } from './migrations/MigrationsTab';
+import { OVERVIEW_TABS, tabOf, withTab, type OverviewTabId } from './overviewTabs';
+import { OverviewTab } from './status/OverviewTab';
+import { TopConsumersTab } from './top-consumers/TopConsumersTab';
+import { useOverviewScope, type OverviewScope } from './useOverviewScope';
 
-/** Virtualization → Overview: the first page of the section, the cluster's state at a glance. */
+const TAB_BODIES: Record<OverviewTabId, (props: { scope: OverviewScope }) => JSX.Element> = {
+  overview: OverviewTab,
+  'top-consumers': TopConsumersTab,
+  migrations: MigrationsTab,
+};
+
+/**
+ * Virtualization → Overview: tabs Overview (health, alerts, inventory), Top consumers and
+ * Migrations, the tab kept in the URL (`?tab=top-consumers`).
+ */
 const OverviewPage = () => {
   const { t } = usePluginTranslation();
+  const [params, setParams] = useSearchParams();
+  const scope = useOverviewScope();
+  const active = tabOf(params);
+  const tabBody = { paddingBlockStart: 'var(--pf-t--global--spacer--md)' };
   return (
     <>
       <DocumentTitle>{t('Virtualization overview')}</DocumentTitle>
       <PageSection>
         <Title headingLevel="h1">{t('Virtualization overview')}</Title>
         <Content component="p">
-          {t('The state of the cluster that runs your virtual machines.')}
+          {scope.namespace
+            ? t(
+                'The virtualization resources, usage, alerts and status of project {{namespace}}.',
+                {
+                  namespace: scope.namespace,
+                },
+              )
+            : scope.clusterViewer
+              ? t('The virtualization resources, usage, alerts and status of the cluster.')
+              : t('The virtualization resources of the projects you can see.')}
         </Content>
       </PageSection>
       <PageSection>
-        <Grid hasGutter>
-          <GridItem lg={6}>
-            <ClusterStatusCard />
-          </GridItem>
-        </Grid>
+        <Tabs
+          activeKey={active}
+          onSelect={(_, key) => setParams((current) => withTab(current, key as OverviewTabId))}
+          aria-label={t('Virtualization overview')}
+          mountOnEnter
+          unmountOnExit
+        >
+          {OVERVIEW_TABS.map((tab) => {
+            const Body = TAB_BODIES[tab.id];
+            return (
+              <Tab
+                key={tab.id}
+                eventKey={tab.id}
+                title={<TabTitleText>{tab.title(t)}</TabTitleText>}
+              >
+                <div style={tabBody}>
+                  <Body scope={scope} />
+                </div>
+              </Tab>
+            );
+          })}
+        </Tabs>
       </PageSection>
     </>
   );

@@ -65,11 +65,13 @@ describe('VirtualMachineDetailsPage', () => {
     expect(document.title).toContain(NAME);
   });
 
-  it('opens the tab named in the URL, with placeholders for the tabs still to come', () => {
+  it('opens the tab named in the URL, and the Metrics tab says when there is no Prometheus', async () => {
     watchState.objects.set('VirtualMachine', { data: makeVm(), loaded: true });
     renderAt(page(), `${BASE_PATH}/metrics`);
     expect(screen.getByRole('tab', { name: 'Metrics' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('heading', { name: 'Metrics are coming' })).toBeVisible();
+    expect(
+      await screen.findByRole('heading', { name: 'Prometheus is not available: no Prometheus' }),
+    ).toBeVisible();
   });
 
   it('shows pending changes with the changed fields, and restarts on request', async () => {

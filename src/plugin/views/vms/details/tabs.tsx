@@ -10,8 +10,8 @@ import type { VmTabId } from './detailsPaths';
 import { ConfigurationTab } from './configuration/ConfigurationTab';
 import { DiagnosticsTab } from './diagnostics/DiagnosticsTab';
 import { EventsTab } from './events/EventsTab';
+import { MetricsTab } from './metrics/MetricsTab';
 import { OverviewTab } from './overview/OverviewTab';
-import { PlaceholderTab } from './PlaceholderTab';
 import { SnapshotsTab } from './snapshots/SnapshotsTab';
 
 /** What every tab is given: the live VM and what belongs to it. */
@@ -30,15 +30,13 @@ export interface VmTabProps {
 const YamlTab = lazy(() => import('./yaml/YamlTab'));
 const ConsoleTab = lazy(() => import('./console/ConsoleTab'));
 
-const MetricsTab = (props: VmTabProps) => <PlaceholderTab kind="metrics" {...props} />;
-
 export interface VmTab {
   id: VmTabId;
   title: (t: TFunction) => string;
   component: ComponentType<VmTabProps>;
 }
 
-/** The details tabs as data; later issues replace a placeholder's component with the real one. */
+/** The details tabs as data. */
 export const VM_DETAILS_TABS: VmTab[] = [
   { id: 'overview', title: (t) => t('Overview'), component: OverviewTab },
   { id: 'configuration', title: (t) => t('Configuration'), component: ConfigurationTab },

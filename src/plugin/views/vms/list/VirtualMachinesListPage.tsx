@@ -58,6 +58,9 @@ import { useBulkActions } from './useBulkActions';
 import { fetchAllVms, useVmListPage } from './vmPaging';
 import { VmListToolbar } from './VmListToolbar';
 import { CreateVmMenu } from './CreateVmMenu';
+import { LiveMetricCell } from './LiveMetricCell';
+import { liveHeaderHelp } from './liveMetricsText';
+import { useLiveMetrics, type RowLiveValues } from './useLiveMetrics';
 import { catalogPath } from '../../catalog/catalogPaths';
 
 const ALL_NAMESPACES_KEY = '#ALL_NS#';
@@ -144,6 +147,11 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
     () => available.filter((column) => column.required || visibleIds.includes(column.id)),
     [available, visibleIds],
   );
+  const liveShown = useMemo(
+    () => columns.flatMap((column) => (column.live ? [column.live] : [])),
+    [columns],
+  );
+  const live = useLiveMetrics(rows, namespace, liveShown);
   const language = i18n.language || 'en';
   const context: ColumnContext = useMemo(() => ({ t, language }), [t, language]);
 
@@ -166,9 +174,11 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
     setExportError(undefined);
     try {
       const all = await fetchAllVms(query);
+      // The live columns are of this page only; the export has every page.
+      const exported = columns.filter((column) => !column.live);
       const csv = toCsv(
-        columns.map((column) => column.title(t)),
-        all.map((row) => columns.map((column) => column.value(row, context))),
+        exported.map((column) => column.title(t)),
+        all.map((row) => exported.map((column) => column.value(row, context))),
       );
       downloadText(csv, `virtualmachines-${namespace ?? 'all-projects'}.csv`);
     } catch (failure) {
@@ -299,6 +309,11 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
                     key={column.id}
                     modifier={column.modifier ?? 'wrap'}
                     sort={sortProps(column.sortKey, index)}
+                    info={
+                      column.live && {
+                        tooltip: liveHeaderHelp(column.live, live.problems, t),
+                      }
+                    }
                   >
                     {column.title(t)}
                   </Th>
@@ -321,6 +336,7 @@ const VirtualMachinesListPage = ({ namespace: routeNamespace }: VirtualMachinesL
                   context={context}
                   isSelected={selected.has(rowKey(row))}
                   onToggle={toggleRow}
+                  live={live.valuesOf(row)}
                 />
               ))}
             </Tbody>
@@ -400,14 +416,16 @@ interface VmRowProps {
   context: ColumnContext;
   isSelected: boolean;
   onToggle(row: VmSummary, on: boolean): void;
+  /** The row's live cells, by metric. */
+  live: RowLiveValues;
 }
 
 /**
- * One row, redrawn only when what it shows changed: every refetch brings new objects, so rows
- * are compared by content (a hundred small objects), which costs far less than redrawing them.
+ * One row, redrawn only when what it shows changed: every refetch and every metrics poll brings
+ * new objects, so rows are compared by content (a hundred small objects), which costs far less than redrawing them.
  */
 const VmRow = memo(
-  ({ row, rowIndex, columns, context, isSelected, onToggle }: VmRowProps) => {
+  ({ row, rowIndex, columns, context, isSelected, onToggle, live }: VmRowProps) => {
     const { t } = context;
     return (
       <Tr>
@@ -421,7 +439,17 @@ const VmRow = memo(
         </Td>
         {columns.map((column) => (
           <Td key={column.id} dataLabel={column.title(t)} modifier={column.modifier}>
-            {column.render ? column.render(row, context) : column.value(row, context) || '—'}
+            {column.live ? (
+              <LiveMetricCell
+                metric={column.live}
+                value={live[column.live]}
+                allocatedMemory={row.memory}
+              />
+            ) : column.render ? (
+              column.render(row, context)
+            ) : (
+              column.value(row, context) || '—'
+            )}
           </Td>
         ))}
         <Td isActionCell isStickyColumn stickyMinWidth={ACTIONS_COLUMN_WIDTH} hasLeftBorder>
@@ -436,6 +464,7 @@ const VmRow = memo(
     before.context === after.context &&
     before.isSelected === after.isSelected &&
     before.onToggle === after.onToggle &&
-    JSON.stringify(before.row) === JSON.stringify(after.row),
+    JSON.stringify(before.row) === JSON.stringify(after.row) &&
+    JSON.stringify(before.live) === JSON.stringify(after.live),
 );
 VmRow.displayName = 'VmRow';

@@ -8,6 +8,7 @@ import {
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { vmDetailsPath } from '../../../api/links';
+import type { VmListMetricId } from '../../../api/prometheus/vmListQueries';
 import type { SortKey, VmCondition, VmSummary } from '../../../api/vmIndex';
 import type { Translate } from '../actions/vmActionModel';
 import { exactTime, relativeTime } from './relativeTime';
@@ -44,6 +45,12 @@ export interface VmColumn {
   /** The cell as text: the CSV export, and the cell when `render` is absent. */
   value: (row: Row, context: ColumnContext) => string;
   render?: (row: Row, context: ColumnContext) => ReactNode;
+  /**
+   * A live column: the page's usage from Prometheus (`useLiveMetrics`), drawn by
+   * `LiveMetricCell`. Not sortable (the index sorts, and it has no metrics), not in the CSV (the
+   * export has every page, the metrics are of this one).
+   */
+  live?: VmListMetricId;
   /** How the header and cells lay out: short values stay on one line, long ones wrap. */
   modifier?: 'nowrap' | 'wrap' | 'breakWord';
 }
@@ -195,6 +202,29 @@ export const VM_COLUMNS: VmColumn[] = [
         </>
       );
     },
+  },
+  // Live usage: optional, off by default (at 1280 px the default columns already fill the
+  // table across projects); the column manager turns them on.
+  {
+    id: 'cpu-usage',
+    title: (t) => t('CPU usage'),
+    defaultVisible: false,
+    live: 'cpu',
+    value: () => '',
+  },
+  {
+    id: 'memory-usage',
+    title: (t) => t('Memory usage'),
+    defaultVisible: false,
+    live: 'memory',
+    value: () => '',
+  },
+  {
+    id: 'network-usage',
+    title: (t) => t('Network transfer'),
+    defaultVisible: false,
+    live: 'network',
+    value: () => '',
   },
   {
     id: 'os',

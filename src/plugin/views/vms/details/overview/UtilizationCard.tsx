@@ -11,58 +11,81 @@ import {
   Skeleton,
 } from '@patternfly/react-core';
 import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../../api/bff';
+import { MetricsUnavailable } from '../../../../api/prometheus/client';
+import { usePrometheusValue, useRangeQuery } from '../../../../api/prometheus/hooks';
+import { vmiSelector } from '../../../../api/prometheus/promql';
+import { rangeStep, type TimeRange } from '../../../../api/prometheus/timeRange';
+import {
+  CPU_USAGE,
+  cpuUsageQuery,
+  MEMORY,
+  memoryUsedQuery,
+  NETWORK_TRANSFER,
+  networkTransferQuery,
+  STORAGE_TRANSFER,
+  storageTransferQuery,
+  type VmChartQuery,
+} from '../../../../api/prometheus/vmQueries';
 import type { VirtualMachine } from '../../../../api/types';
+import { TimeSeriesChart } from '../../../../components/charts/TimeSeriesChart';
 import { usePluginTranslation } from '../../../../i18n';
 import { vmTabPath } from '../detailsPaths';
+import { toChartSeries } from '../metrics/toChartSeries';
 import { formatBytes, quantityBytes } from './formatQuantity';
-import { MetricsUnavailable } from '../../../../api/prometheus/client';
-import { usePrometheusValue } from '../../../../api/prometheus/hooks';
-import { vmiSelector } from '../../../../api/prometheus/promql';
 import { vmMemory } from './vmFacts';
 
 interface Metric {
   id: string;
   label: (t: TFunction) => string;
+  /** The figure now, over the last five minutes. */
   query: (selector: string) => string;
   format: (value: number, t: TFunction, vm: VirtualMachine) => string;
+  /** The chart of the last hour under it. */
+  chart: VmChartQuery;
 }
 
-/** The figures the card shows, as queries; the Metrics tab draws them over time. */
+/** The figures the card shows, with a chart of the last hour each; the Metrics tab has more. */
 const METRICS: Metric[] = [
   {
     id: 'cpu',
     label: (t) => t('CPU'),
-    query: (s) => `sum(rate(kubevirt_vmi_cpu_usage_seconds_total${s}[5m]))`,
+    query: (s) => cpuUsageQuery(s, '5m'),
     format: (v, t) => t('{{cores}} cores', { cores: v.toFixed(v < 1 ? 3 : 2) }),
+    chart: CPU_USAGE,
   },
   {
     id: 'memory',
     label: (t) => t('Memory'),
-    query: (s) => `sum(kubevirt_vmi_memory_used_bytes${s})`,
+    query: memoryUsedQuery,
     format: (v, t, vm) => {
       const total = quantityBytes(vmMemory(vm));
       return total
         ? t('{{used}} of {{total}}', { used: formatBytes(v), total: formatBytes(total) })
         : formatBytes(v);
     },
+    chart: MEMORY,
   },
   {
     id: 'network',
     label: (t) => t('Network transfer'),
-    query: (s) =>
-      `sum(rate(kubevirt_vmi_network_receive_bytes_total${s}[5m])) + sum(rate(kubevirt_vmi_network_transmit_bytes_total${s}[5m]))`,
+    query: (s) => networkTransferQuery(s, '5m'),
     format: (v, t) => t('{{rate}}/s', { rate: formatBytes(v) }),
+    chart: NETWORK_TRANSFER,
   },
   {
     id: 'storage',
     label: (t) => t('Storage throughput'),
-    query: (s) =>
-      `sum(rate(kubevirt_vmi_storage_read_traffic_bytes_total${s}[5m])) + sum(rate(kubevirt_vmi_storage_write_traffic_bytes_total${s}[5m]))`,
+    query: (s) => storageTransferQuery(s, '5m'),
     format: (v, t) => t('{{rate}}/s', { rate: formatBytes(v) }),
+    chart: STORAGE_TRANSFER,
   },
 ];
+
+const LAST_HOUR: TimeRange = { kind: 'last', seconds: 3600 };
+const SPARKLINE_HEIGHT = 48;
 
 const MetricValue = ({
   metric,
@@ -88,7 +111,43 @@ const MetricValue = ({
   return <>{result.data === null ? t('No data') : metric.format(result.data, t, vm)}</>;
 };
 
-/** Current CPU, memory, network and storage figures from Prometheus. */
+/** A sparkline of the last hour, moving on every minute. */
+const MetricSparkline = ({
+  metric,
+  namespace,
+  name,
+}: {
+  metric: Metric;
+  namespace: string;
+  name: string;
+}) => {
+  const { t } = usePluginTranslation();
+  const result = useRangeQuery({
+    query: metric.chart.query(vmiSelector(namespace, name), rangeStep(LAST_HOUR.seconds)),
+    namespace,
+    range: LAST_HOUR,
+    refreshSeconds: 60,
+  });
+  const series = useMemo(
+    () => (result.data ? toChartSeries(result.data, metric.chart, t) : []),
+    [result.data, metric.chart, t],
+  );
+  if (result.error) return null; // the figure above already says "Unavailable"
+  return (
+    <TimeSeriesChart
+      title={t('{{metric}} over the last hour', { metric: metric.label(t) })}
+      series={series}
+      unit={metric.chart.unit}
+      window={result.window}
+      height={SPARKLINE_HEIGHT}
+      compact
+      loading={result.isPending}
+      emptyText={t('No data in the last hour')}
+    />
+  );
+};
+
+/** Current CPU, memory, network and storage figures from Prometheus, each over the last hour. */
 export const UtilizationCard = ({
   namespace,
   name,
@@ -127,6 +186,9 @@ export const UtilizationCard = ({
                     vm={vm}
                     running={running}
                   />
+                  {running && probe.isSuccess && (
+                    <MetricSparkline metric={metric} namespace={namespace} name={name} />
+                  )}
                 </DescriptionListDescription>
               </DescriptionListGroup>
             ))}
