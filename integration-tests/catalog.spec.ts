@@ -20,6 +20,8 @@ const UPLOADED = 'catalog-uploaded';
 const UPLOADED_VM = 'catalog-from-upload';
 const TEMPLATE_VM = 'catalog-from-template';
 const CUSTOMIZED_VM = 'catalog-customized';
+const REGISTRY_VOLUME = 'catalog-registry-debian';
+const OVERRIDE_VM = 'catalog-windows-override';
 const SSH_KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl e2e@catalog';
 const BOOT = { timeout: 120_000 };
@@ -49,8 +51,13 @@ const volumeRadio = (page: Page, name: string) =>
 test.afterAll(async ({ playwright }) => {
   const admin = await BffApi.logIn(playwright, BASE, 'admin');
   try {
-    for (const name of [VM, UPLOADED_VM, TEMPLATE_VM, CUSTOMIZED_VM])
+    for (const name of [VM, UPLOADED_VM, TEMPLATE_VM, CUSTOMIZED_VM, OVERRIDE_VM])
       await admin.fetch('DELETE', admin.vmPath(NS, name));
+    for (const kind of ['datasources', 'datavolumes'])
+      await admin.fetch(
+        'DELETE',
+        `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/${kind}/${REGISTRY_VOLUME}`,
+      );
     // The admin's upload lands where the cluster's boot sources are.
     await admin.fetch(
       'DELETE',
@@ -60,7 +67,7 @@ test.afterAll(async ({ playwright }) => {
       'DELETE',
       `/apis/cdi.kubevirt.io/v1beta1/namespaces/${OS_IMAGES}/datavolumes/${UPLOADED}`,
     );
-    for (const name of [VM, UPLOADED_VM, TEMPLATE_VM, CUSTOMIZED_VM])
+    for (const name of [VM, UPLOADED_VM, TEMPLATE_VM, CUSTOMIZED_VM, OVERRIDE_VM])
       await expect.poll(() => admin.find(admin.vmPath(NS, name)), BOOT).toBeUndefined();
   } finally {
     await admin.dispose();
@@ -94,9 +101,7 @@ test('the developer creates a VM from a volume and an instance type; YAML & CLI 
   // The volume's default instance type is chosen for it.
   await expect(page.getByText('Selected InstanceType: u1.medium', { exact: false })).toBeVisible();
   await shell.screenshot('catalog-instancetypes-light', { tall: true });
-  await shell.chooseDarkTheme();
-  await shell.screenshot('catalog-instancetypes-dark', { tall: true });
-  await shell.chooseLightTheme();
+  await shell.darkScreenshot('catalog-instancetypes-dark', { tall: true });
 
   // A name already taken in the project: said at the field, and Create stays disabled.
   const name = page.getByRole('textbox', { name: 'Name' });
@@ -117,6 +122,7 @@ test('the developer creates a VM from a volume and an instance type; YAML & CLI 
   await expect(dialog).toContainText('virtctl create vm');
   await expect(dialog).toContainText(`--name=${VM}`);
   await shell.screenshot('catalog-yaml-cli-light');
+  await shell.darkScreenshot('catalog-yaml-cli-dark');
   await dialog.getByRole('button', { name: 'Close' }).first().click();
 
   await page.getByRole('button', { name: 'Create VirtualMachine' }).click();
@@ -199,6 +205,7 @@ test('the developer quick-creates a VM from a template with a boot source', asyn
   await page.getByRole('button', { name: 'All items' }).click();
   await expect(windows).toBeVisible();
   await shell.screenshot('catalog-templates-light');
+  await shell.darkScreenshot('catalog-templates-dark');
   // Without its boot source a template cannot be quick-created, and the drawer says why.
   await windows.click();
   const missing = page.getByRole('dialog');
@@ -255,6 +262,7 @@ test('the developer customizes a template’s VM with a disk and an SSH key befo
   await expect(ssh).toBeHidden();
   await expect(page.getByText(/Created first:/)).toBeVisible();
   await shell.screenshot('catalog-customize-light', { tall: true });
+  await shell.darkScreenshot('catalog-customize-dark', { tall: true });
 
   await page.getByRole('button', { name: 'Create VirtualMachine' }).click();
   await expect(page).toHaveURL(
@@ -266,4 +274,73 @@ test('the developer customizes a template’s VM with a disk and an SSH key befo
     (await guest.run(NS, CUSTOMIZED_VM, 'ls /sys/block | grep -c "^vd"', 150_000)).trim(),
   ).toBe('3');
   expect(await guest.run(NS, CUSTOMIZED_VM, 'cat /root/.ssh/authorized_keys')).toContain(SSH_KEY);
+});
+
+test('the developer adds a registry volume to its project, and quick-creates a template whose boot source is missing by overriding its disk source', async ({
+  page,
+  playwright,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const shell = new ConsoleShell(page, BASE, testInfo);
+  await shell.logInAs('developer');
+  await openCatalog(page, shell, NS);
+
+  // Add volume from a container disk: a developer's volume lands in its own project.
+  await page.getByRole('button', { name: 'Add volume' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Source type' }).selectOption('registry');
+  await dialog
+    .getByRole('textbox', { name: 'Container image' })
+    .fill('docker://quay.io/containerdisks/debian:12');
+  await dialog.getByRole('textbox', { name: 'Volume name' }).fill(REGISTRY_VOLUME);
+  await dialog.getByRole('combobox', { name: 'Preference' }).selectOption('debian');
+  await shell.darkScreenshot('catalog-add-volume-registry-dark');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(volumeRadio(page, REGISTRY_VOLUME)).toBeChecked({ timeout: 60_000 });
+  const api = await BffApi.logIn(playwright, BASE, 'developer');
+  try {
+    await expect
+      .poll(async () => {
+        const source = await api.find(
+          `/apis/cdi.kubevirt.io/v1beta1/namespaces/${NS}/datasources/${REGISTRY_VOLUME}`,
+        );
+        const ready = (
+          source?.status as { conditions?: { type: string; status: string }[] } | undefined
+        )?.conditions?.find((c) => c.type === 'Ready');
+        return [
+          source?.metadata.labels?.['instancetype.kubevirt.io/default-preference'],
+          ready?.status,
+        ];
+      }, BOOT)
+      .toEqual(['debian', 'True']);
+  } finally {
+    await api.dispose();
+  }
+
+  // The Windows template has no boot source here; a container disk in Storage stands in.
+  await shell.open(`/k8s/ns/${NS}/catalog/template`);
+  await page.getByRole('button', { name: 'All items' }).click();
+  await page
+    .getByRole('button', { name: /^Microsoft Windows Server 2022 VM / })
+    .first()
+    .click();
+  const drawer = page.getByRole('dialog');
+  const quick = drawer.getByRole('button', { name: 'Quick create VirtualMachine' });
+  await expect(quick).toHaveAttribute('aria-disabled', 'true');
+  await drawer.getByRole('textbox', { name: 'VirtualMachine name' }).fill(OVERRIDE_VM);
+  // The Storage section is open already: the template's own source is missing.
+  await drawer.getByRole('combobox', { name: 'Disk source' }).selectOption('registry');
+  await drawer
+    .getByRole('textbox', { name: 'Container image' })
+    .fill('quay.io/containerdisks/fedora:latest');
+  await expect(quick).not.toHaveAttribute('aria-disabled', 'true');
+  await shell.darkScreenshot('catalog-template-drawer-override-dark', { tall: true });
+  await quick.click();
+  await expect(page).toHaveURL(
+    new RegExp(`/k8s/ns/${NS}/kubevirt.io~v1~VirtualMachine/${OVERRIDE_VM}`),
+  );
+  await expect(shell.heading(OVERRIDE_VM)).toBeVisible();
+  const guest = new GuestSerial(page);
+  expect(await guest.run(NS, OVERRIDE_VM, 'cat /etc/os-release', 200_000)).toContain('ID=fedora');
 });

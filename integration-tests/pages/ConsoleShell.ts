@@ -40,6 +40,24 @@ export class ConsoleShell {
     await this.page.getByRole('button', { name: /Dark theme|어두운 테마/ }).click();
   }
 
+  /**
+   * A screenshot in the dark theme without the theme menu: the shell's own switch (the class
+   * PatternFly's dark tokens hang on) applied for the shot, so it works while a modal is open.
+   */
+  async darkScreenshot(name: string, options: { tall?: boolean } = {}) {
+    const toggle = (dark: boolean) =>
+      this.page.evaluate((on) => {
+        document.documentElement.classList.toggle('pf-v6-theme-dark', on);
+        document.documentElement.style.colorScheme = on ? 'dark' : 'light';
+      }, dark);
+    await toggle(true);
+    try {
+      await this.screenshot(name, options);
+    } finally {
+      await toggle(false);
+    }
+  }
+
   async chooseLightTheme() {
     await this.page.getByRole('button', { name: /Light theme|밝은 테마/ }).click();
   }
