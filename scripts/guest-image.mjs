@@ -53,6 +53,8 @@ const MODULES = [
   'virtio_blk',
   'virtio_scsi',
   'virtio_net',
+  // The balloon's guest statistics are KubeVirt's memory used, available and swap figures.
+  'virtio_balloon',
   'scsi_mod',
   'sd_mod',
   'sr_mod',

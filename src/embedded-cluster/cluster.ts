@@ -48,6 +48,8 @@ import { cdiModule } from './cdi/index';
 import { bootSourcesModule } from './bootsources/index';
 import { snapshotsModule } from './snapshots/index';
 import { checkupsModule } from './checkups/index';
+import { monitoringModule } from './monitoring/index';
+import { quotaModule } from './quota/index';
 import { now } from './objectRefs';
 
 export const KUBERNETES_VERSION = { major: '1', minor: '33', gitVersion: 'v1.33.0-embedded' };
@@ -190,6 +192,8 @@ export const startEmbeddedCluster = async (
     bootSourcesModule(context),
     snapshotsModule(context),
     checkupsModule(context),
+    quotaModule(context),
+    monitoringModule(context),
   ];
   for (const module of modules)
     for (const object of module.seed?.() ?? []) await ensure(store, registry, object);

@@ -1,52 +1,52 @@
 import { VMS } from './controllers/vmController';
 import { VMIS } from './controllers/vmiController';
+import { family, labelSet, type MetricType, type Sample } from './monitoring/exposition';
+import type { GuestMemory } from './monitoring/guestMemory';
+import { migrationMetrics } from './monitoring/migrationMetrics';
+import type { MigrationProgress } from './monitoring/migrationProgress';
+import type { NicCounters } from './monitoring/nicTraffic';
+import { STATUS_GROUPS, stateMetrics, statusGroup } from './monitoring/stateMetrics';
 import type { ObjectStore } from './store/objectStore';
 import type { KubeObject } from './types';
 import { quantityBytes } from './volumes';
+
+/** One disk's I/O since the guest started, under its name in the VMI (KubeVirt's `drive`). */
+export interface DriveStats {
+  drive: string;
+  readBytes: number;
+  writeBytes: number;
+  readOps: number;
+  writeOps: number;
+  readSeconds: number;
+  writeSeconds: number;
+  flushOps?: number;
+  flushSeconds?: number;
+}
 
 /** Live figures of one guest, where the runtime has a real process to read them from. */
 export interface GuestStats {
   cpuSeconds: number;
   /** Time the vCPU threads waited to run on a host CPU (schedstat), where known. */
   vcpuWaitSeconds?: number;
+  /** Resident set size of the process running the guest. */
   rssBytes: number;
-  block?: {
-    readBytes: number;
-    writeBytes: number;
-    readOps: number;
-    writeOps: number;
-    readSeconds: number;
-    writeSeconds: number;
-  }[];
-  net?: { rxBytes: number; txBytes: number };
-  migration?: { processedBytes: number; remainingBytes: number; bytesPerSecond: number };
+  /** The guest's own view of its memory (virtio-balloon statistics), when its driver sends them. */
+  guestMemory?: GuestMemory;
+  /**
+   * The guest may still send its first balloon statistics: memory used is left out for now
+   * rather than shown as the process's RSS (its fallback when the guest never sends any).
+   */
+  guestMemoryPending?: boolean;
+  block?: DriveStats[];
+  /** Per interface, under its name in the VMI (KubeVirt's `interface`). */
+  net?: ({ interface: string } & NicCounters)[];
+  /** While a live migration moves the guest. */
+  migration?: MigrationProgress;
 }
 
 export interface StatsSource {
   stats?(key: string): GuestStats | undefined;
 }
-
-const STATUS_GROUPS: Record<string, string[]> = {
-  running: ['Running', 'Paused'],
-  non_running: ['Stopped', 'Stopping', 'Terminating', 'Unknown'],
-  starting: ['Starting', 'Provisioning', 'WaitingForVolumeBinding'],
-  migrating: ['Migrating'],
-  error: [
-    'ErrorUnschedulable',
-    'ErrorPvcNotFound',
-    'DataVolumeError',
-    'CrashLoopBackOff',
-    'ErrImagePull',
-    'ImagePullBackOff',
-  ],
-};
-
-const escape = (value: string) =>
-  value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-const labels = (pairs: Record<string, string>) =>
-  `{${Object.entries(pairs)
-    .map(([k, v]) => `${k}="${escape(v)}"`)
-    .join(',')}}`;
 
 const mib = (value: unknown): number | undefined => {
   const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti)?$/.exec(String(value ?? ''));
@@ -58,9 +58,19 @@ const mib = (value: unknown): number | undefined => {
 };
 
 /**
- * The `kubevirt_*` series Prometheus scrapes from `/metrics`: phase counts and VM status
- * transition times from the API state, and per-guest CPU, memory, storage, network and
- * migration figures from the runtime when it runs real processes (nothing is invented).
+ * Memory used as KubeVirt reports it: the guest's view (available − unused, from the balloon
+ * statistics); without them, the RSS of the process running the guest.
+ */
+export const memoryUsedBytes = (stats: GuestStats): number | undefined => {
+  if (stats.guestMemory) return stats.guestMemory.totalBytes - stats.guestMemory.freeBytes;
+  return stats.guestMemoryPending ? undefined : stats.rssBytes;
+};
+
+/**
+ * The `kubevirt_*` series Prometheus scrapes from `/metrics`: phase counts, VM status
+ * transition times, VM/VMI information and migrations from the API state, and per-guest CPU,
+ * memory, storage (per drive), network (per interface) and migration figures from the runtime
+ * when it runs real processes (nothing is invented).
  */
 export class KubevirtMetrics {
   /** VM key → status group → when the VM last entered it (seconds). */
@@ -92,9 +102,7 @@ export class KubevirtMetrics {
     const status = (vm.status as { printableStatus?: string } | undefined)?.printableStatus;
     if (!status || this.lastStatus.get(key) === status) return;
     this.lastStatus.set(key, status);
-    const group = Object.entries(STATUS_GROUPS).find(([, members]) =>
-      members.includes(status),
-    )?.[0];
+    const group = statusGroup(status);
     if (!group) return;
     let byGroup = this.transitions.get(key);
     if (!byGroup) this.transitions.set(key, (byGroup = new Map()));
@@ -102,157 +110,293 @@ export class KubevirtMetrics {
   }
 
   render(): string {
-    const out: string[] = [];
-    const family = (name: string, type: 'gauge' | 'counter', help: string) =>
-      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
     const vmis = this.store.list(VMIS);
+    const out: string[] = [];
 
-    family('kubevirt_vmi_phase_count', 'gauge', 'Sum of VMIs per phase and node.');
-    const counts = new Map<string, number>();
+    const counts = new Map<string, { labels: Record<string, string>; value: number }>();
     for (const vmi of vmis) {
       const status = (vmi.status ?? {}) as { phase?: string; nodeName?: string };
-      const key = labels({
+      const labels = {
         node: status.nodeName ?? '',
         phase: (status.phase ?? 'pending').toLowerCase(),
         os: vmi.metadata.labels?.['kubevirt.io/os'] ?? '<none>',
-      });
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      };
+      const key = labelSet(labels);
+      const entry = counts.get(key) ?? { labels, value: 0 };
+      entry.value += 1;
+      counts.set(key, entry);
     }
-    for (const [key, count] of counts) out.push(`kubevirt_vmi_phase_count${key} ${count}`);
-
-    family(
-      'kubevirt_vmi_memory_domain_bytes',
-      'gauge',
-      'The amount of memory in bytes allocated to the domain.',
+    out.push(
+      ...family(
+        'kubevirt_vmi_phase_count',
+        'gauge',
+        'Sum of VMIs per phase and node.',
+        [...counts.values()],
+        { always: true },
+      ),
     );
-    for (const vmi of vmis) {
-      const bytes = mib(
-        (vmi.spec as { domain?: { memory?: { guest?: unknown } } } | undefined)?.domain?.memory
-          ?.guest,
-      );
-      if (bytes !== undefined)
-        out.push(`kubevirt_vmi_memory_domain_bytes${this.vmiLabels(vmi)} ${bytes}`);
-    }
 
-    const stats = vmis.flatMap((vmi) => {
-      const figures = this.source.stats?.(`${vmi.metadata.namespace}/${vmi.metadata.name}`);
-      return figures ? [{ vmi, figures }] : [];
+    out.push(
+      ...family(
+        'kubevirt_vmi_memory_domain_bytes',
+        'gauge',
+        'The amount of memory in bytes allocated to the domain.',
+        vmis.flatMap((vmi) => {
+          const bytes = mib(
+            (vmi.spec as { domain?: { memory?: { guest?: unknown } } } | undefined)?.domain?.memory
+              ?.guest,
+          );
+          return bytes === undefined ? [] : [{ labels: this.vmiLabels(vmi), value: bytes }];
+        }),
+        { always: true },
+      ),
+    );
+
+    out.push(...this.guestSeries(vmis));
+
+    for (const group of Object.keys(STATUS_GROUPS)) {
+      const samples: Sample[] = [];
+      for (const [key, byGroup] of this.transitions) {
+        const at = byGroup.get(group);
+        if (at === undefined) continue;
+        const [namespace = '', name = ''] = key.split('/');
+        samples.push({ labels: { name, namespace }, value: at.toFixed(3) });
+      }
+      out.push(
+        ...family(
+          `kubevirt_vm_${group}_status_last_transition_timestamp_seconds`,
+          'counter',
+          `Virtual Machine last transition timestamp to ${group.replace('_', ' ')} status.`,
+          samples,
+          { always: true },
+        ),
+      );
+    }
+    out.push(...migrationMetrics(this.store), ...stateMetrics(this.store));
+    out.push(...this.restoredFromSource());
+    return `${out.join('\n')}\n`;
+  }
+
+  /** The series read from the guests' processes, per VMI (and per drive and interface). */
+  private guestSeries(vmis: KubeObject[]): string[] {
+    const guests = vmis.flatMap((vmi) => {
+      const stats = this.source.stats?.(`${vmi.metadata.namespace}/${vmi.metadata.name}`);
+      return stats ? [{ labels: this.vmiLabels(vmi), stats }] : [];
     });
-    const series = (
+    const out: string[] = [];
+    const perVmi = (
       name: string,
-      type: 'gauge' | 'counter',
+      type: MetricType,
       help: string,
       pick: (s: GuestStats) => number | undefined,
-    ) => {
-      const lines = stats.flatMap(({ vmi, figures }) => {
-        const value = pick(figures);
-        return value === undefined ? [] : [`${name}${this.vmiLabels(vmi)} ${value}`];
-      });
-      if (!lines.length) return;
-      family(name, type, help);
-      out.push(...lines);
-    };
-    series(
+    ) =>
+      out.push(
+        ...family(
+          name,
+          type,
+          help,
+          guests.flatMap(({ labels, stats }) => {
+            const value = pick(stats);
+            return value === undefined ? [] : [{ labels, value }];
+          }),
+        ),
+      );
+    const perDrive = (name: string, help: string, pick: (d: DriveStats) => number | undefined) =>
+      out.push(
+        ...family(
+          name,
+          'counter',
+          help,
+          guests.flatMap(({ labels, stats }) =>
+            (stats.block ?? []).flatMap((drive) => {
+              const value = pick(drive);
+              return value === undefined
+                ? []
+                : [{ labels: { ...labels, drive: drive.drive }, value }];
+            }),
+          ),
+        ),
+      );
+    const perInterface = (name: string, help: string, pick: (n: NicCounters) => number) =>
+      out.push(
+        ...family(
+          name,
+          'counter',
+          help,
+          guests.flatMap(({ labels, stats }) =>
+            (stats.net ?? []).map((nic) => ({
+              labels: { ...labels, interface: nic.interface },
+              value: pick(nic),
+            })),
+          ),
+        ),
+      );
+    const memory = (pick: (m: GuestMemory) => number | undefined) => (s: GuestStats) =>
+      s.guestMemory ? pick(s.guestMemory) : undefined;
+
+    perVmi(
       'kubevirt_vmi_cpu_usage_seconds_total',
       'counter',
       'Total CPU time spent in all modes (sum of both vcpu and hypervisor usage).',
       (s) => s.cpuSeconds,
     );
-    series(
+    perVmi(
       'kubevirt_vmi_vcpu_wait_seconds_total',
       'counter',
       'Amount of time spent by each vcpu while waiting on I/O or a host CPU.',
       (s) => s.vcpuWaitSeconds,
     );
-    series(
+    perVmi(
       'kubevirt_vmi_memory_used_bytes',
       'gauge',
       'Amount of used memory as seen by the domain.',
+      memoryUsedBytes,
+    );
+    perVmi(
+      'kubevirt_vmi_memory_resident_bytes',
+      'gauge',
+      'Resident set size of the process running the domain.',
       (s) => s.rssBytes,
     );
-    series(
+    perVmi(
+      'kubevirt_vmi_memory_available_bytes',
+      'gauge',
+      'Amount of usable memory as seen by the domain. This value may not be accurate if a balloon driver is in use or if the guest OS does not initialize all assigned pages',
+      memory((m) => m.totalBytes),
+    );
+    perVmi(
+      'kubevirt_vmi_memory_unused_bytes',
+      'gauge',
+      'The amount of memory left completely unused by the system. Memory that is available but used for reclaimable caches should NOT be reported as free.',
+      memory((m) => m.freeBytes),
+    );
+    perVmi(
+      'kubevirt_vmi_memory_usable_bytes',
+      'gauge',
+      "The amount of memory which can be reclaimed by balloon without pushing the guest system to swap, corresponds to 'Available' in /proc/meminfo.",
+      memory((m) => m.usableBytes),
+    );
+    perVmi(
+      'kubevirt_vmi_memory_cached_bytes',
+      'gauge',
+      'The amount of memory that is being used to cache I/O and is available to be reclaimed, corresponds to the sum of `Buffers` + `Cached` + `SwapCached` in `/proc/meminfo`.',
+      memory((m) => m.cachedBytes),
+    );
+    perVmi(
+      'kubevirt_vmi_memory_swap_in_traffic_bytes',
+      'gauge',
+      'The total amount of data read from swap space of the guest in bytes.',
+      memory((m) => m.swapInBytes),
+    );
+    perVmi(
+      'kubevirt_vmi_memory_swap_out_traffic_bytes',
+      'gauge',
+      'The total amount of memory written out to swap space of the guest in bytes.',
+      memory((m) => m.swapOutBytes),
+    );
+    perVmi(
+      'kubevirt_vmi_memory_pgmajfault_total',
+      'counter',
+      'The number of page faults when disk IO was required. Page faults occur when a process makes a valid access to virtual memory that is not available. When servicing the page fault, if disk IO is required, it is considered as major fault.',
+      memory((m) => m.majorFaults),
+    );
+    perVmi(
+      'kubevirt_vmi_memory_pgminfault_total',
+      'counter',
+      'The number of other page faults, when disk IO was not required. Page faults occur when a process makes a valid access to virtual memory that is not available. When servicing the page fault, if disk IO is NOT required, it is considered as minor fault.',
+      memory((m) => m.minorFaults),
+    );
+    perDrive(
       'kubevirt_vmi_storage_read_traffic_bytes_total',
-      'counter',
       'Total number of bytes read from storage.',
-      (s) => s.block?.reduce((t, b) => t + b.readBytes, 0),
+      (d) => d.readBytes,
     );
-    series(
+    perDrive(
       'kubevirt_vmi_storage_write_traffic_bytes_total',
-      'counter',
       'Total number of written bytes.',
-      (s) => s.block?.reduce((t, b) => t + b.writeBytes, 0),
+      (d) => d.writeBytes,
     );
-    series(
+    perDrive(
       'kubevirt_vmi_storage_iops_read_total',
-      'counter',
       'Total number of I/O read operations.',
-      (s) => s.block?.reduce((t, b) => t + b.readOps, 0),
+      (d) => d.readOps,
     );
-    series(
+    perDrive(
       'kubevirt_vmi_storage_iops_write_total',
-      'counter',
       'Total number of I/O write operations.',
-      (s) => s.block?.reduce((t, b) => t + b.writeOps, 0),
+      (d) => d.writeOps,
     );
-    series(
+    perDrive(
       'kubevirt_vmi_storage_read_times_seconds_total',
-      'counter',
       'Total time spent on read operations.',
-      (s) => s.block?.reduce((t, b) => t + b.readSeconds, 0),
+      (d) => d.readSeconds,
     );
-    series(
+    perDrive(
       'kubevirt_vmi_storage_write_times_seconds_total',
-      'counter',
       'Total time spent on write operations.',
-      (s) => s.block?.reduce((t, b) => t + b.writeSeconds, 0),
+      (d) => d.writeSeconds,
     );
-    series(
+    perDrive(
+      'kubevirt_vmi_storage_flush_requests_total',
+      'Total storage flush requests.',
+      (d) => d.flushOps,
+    );
+    perDrive(
+      'kubevirt_vmi_storage_flush_times_seconds_total',
+      'Total time spent on cache flushing.',
+      (d) => d.flushSeconds,
+    );
+    perInterface(
       'kubevirt_vmi_network_receive_bytes_total',
-      'counter',
       'Total network traffic received in bytes.',
-      (s) => s.net?.rxBytes,
+      (n) => n.rxBytes,
     );
-    series(
+    perInterface(
       'kubevirt_vmi_network_transmit_bytes_total',
-      'counter',
       'Total network traffic transmitted in bytes.',
-      (s) => s.net?.txBytes,
+      (n) => n.txBytes,
     );
-    series(
+    perInterface(
+      'kubevirt_vmi_network_receive_packets_total',
+      'Total network traffic received packets.',
+      (n) => n.rxPackets,
+    );
+    perInterface(
+      'kubevirt_vmi_network_transmit_packets_total',
+      'Total network traffic transmitted packets.',
+      (n) => n.txPackets,
+    );
+    perVmi(
       'kubevirt_vmi_migration_data_processed_bytes',
       'gauge',
       'The total Guest OS data processed and migrated to the new VM.',
       (s) => s.migration?.processedBytes,
     );
-    series(
+    perVmi(
       'kubevirt_vmi_migration_data_remaining_bytes',
       'gauge',
       'The remaining guest OS data to be migrated to the new VM.',
       (s) => s.migration?.remainingBytes,
     );
-    series(
+    perVmi(
+      'kubevirt_vmi_migration_data_bytes_total',
+      'counter',
+      'The total Guest OS data to be migrated to the new VM.',
+      (s) => s.migration?.totalBytes,
+    );
+    perVmi(
       'kubevirt_vmi_migration_memory_transfer_rate_bytes',
       'gauge',
       'The rate at which the memory is being transferred.',
       (s) => s.migration?.bytesPerSecond,
     );
-
-    for (const group of Object.keys(STATUS_GROUPS)) {
-      const name = `kubevirt_vm_${group}_status_last_transition_timestamp_seconds`;
-      family(
-        name,
-        'counter',
-        `Virtual Machine last transition timestamp to ${group.replace('_', ' ')} status.`,
-      );
-      for (const [key, byGroup] of this.transitions) {
-        const at = byGroup.get(group);
-        if (at === undefined) continue;
-        const [namespace = '', vmName = ''] = key.split('/');
-        out.push(`${name}${labels({ name: vmName, namespace })} ${at.toFixed(3)}`);
-      }
-    }
-    out.push(...this.restoredFromSource());
-    return `${out.join('\n')}\n`;
+    perVmi(
+      'kubevirt_vmi_migration_dirty_memory_rate_bytes',
+      'gauge',
+      'The rate of memory being dirty in the Guest OS.',
+      (s) => s.migration?.dirtyBytesPerSecond,
+    );
+    return out;
   }
 
   /**
@@ -261,13 +405,17 @@ export class KubevirtMetrics {
    * stored claims, so they survive restarts.
    */
   private restoredFromSource(): string[] {
-    const disks = new Map<string, { count: number; bytes: number }>();
+    const disks = new Map<
+      string,
+      { labels: Record<string, string>; count: number; bytes: number }
+    >();
     for (const claim of this.store.list('core/persistentvolumeclaims')) {
       const vmName = claim.metadata.labels?.['restore.kubevirt.io/source-vm-name'];
       const vmNamespace = claim.metadata.labels?.['restore.kubevirt.io/source-vm-namespace'];
       if (!vmName || !vmNamespace) continue;
-      const key = labels({ vm_name: vmName, vm_namespace: vmNamespace });
-      const entry = disks.get(key) ?? { count: 0, bytes: 0 };
+      const labels = { vm_name: vmName, vm_namespace: vmNamespace };
+      const key = labelSet(labels);
+      const entry = disks.get(key) ?? { labels, count: 0, bytes: 0 };
       entry.count += 1;
       const request = (claim.spec as { resources?: { requests?: { storage?: unknown } } })
         ?.resources?.requests?.storage;
@@ -275,21 +423,30 @@ export class KubevirtMetrics {
       disks.set(key, entry);
     }
     const name = 'kubevirt_vmsnapshot_disks_restored_from_source';
+    const entries = [...disks.values()];
     return [
-      `# HELP ${name} Returns the total number of virtual machine disks restored from the source virtual machine.`,
-      `# TYPE ${name} gauge`,
-      ...[...disks].map(([key, { count }]) => `${name}${key} ${count}`),
-      `# HELP ${name}_bytes Returns the amount of space in bytes restored from the source virtual machine.`,
-      `# TYPE ${name}_bytes gauge`,
-      ...[...disks].map(([key, { bytes }]) => `${name}_bytes${key} ${bytes}`),
+      ...family(
+        name,
+        'gauge',
+        'Returns the total number of virtual machine disks restored from the source virtual machine.',
+        entries.map(({ labels, count }) => ({ labels, value: count })),
+        { always: true },
+      ),
+      ...family(
+        `${name}_bytes`,
+        'gauge',
+        'Returns the amount of space in bytes restored from the source virtual machine.',
+        entries.map(({ labels, bytes }) => ({ labels, value: bytes })),
+        { always: true },
+      ),
     ];
   }
 
   private vmiLabels(vmi: KubeObject) {
-    return labels({
+    return {
       name: vmi.metadata.name ?? '',
       namespace: vmi.metadata.namespace ?? '',
       node: (vmi.status as { nodeName?: string } | undefined)?.nodeName ?? '',
-    });
+    };
   }
 }

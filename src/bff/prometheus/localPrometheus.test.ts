@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import {
   prometheusAvailable,
   startLocalPrometheus,
   writePrometheusConfig,
+  writeRuleFiles,
   type LocalPrometheus,
+  type PrometheusRuleObject,
 } from './localPrometheus';
 
 const tempDirs: string[] = [];
@@ -108,6 +110,12 @@ describe('the Prometheus config', () => {
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });
 
+  it('loads every rule file of the rules folder', () => {
+    expect((parse(text) as { rule_files: string[] }).rule_files).toEqual([
+      path.join(path.resolve(dir), 'rules', '*.yaml'),
+    ]);
+  });
+
   it('says how to install Prometheus when the binary is missing', async () => {
     await expect(
       startLocalPrometheus({
@@ -116,6 +124,59 @@ describe('the Prometheus config', () => {
         binary: '/nonexistent/prometheus',
       }),
     ).rejects.toThrow(/not installed.*system-packages\.mjs prometheus/);
+  });
+});
+
+describe('the rule files', () => {
+  const rule = (name: string, expr: unknown = 'up == 0'): PrometheusRuleObject => ({
+    metadata: { name, namespace: 'openshift-cnv' },
+    spec: {
+      groups: [
+        {
+          name: 'alerts.rules',
+          rules: [{ alert: 'Down', expr, for: '1m', labels: { severity: 'warning' } }],
+        },
+      ],
+    },
+  });
+  const dir = tempDir('prom-rules-');
+  const files = () => readdirSync(path.join(dir, 'rules')).sort();
+
+  it('are one file per PrometheusRule, its groups as Prometheus reads them', () => {
+    const written = writeRuleFiles(dir, [rule('kubevirt'), rule('numbers', 1)]);
+    expect(written).toEqual({
+      changed: true,
+      loaded: ['openshift-cnv/kubevirt', 'openshift-cnv/numbers'],
+      rejected: [],
+    });
+    expect(files()).toEqual(['openshift-cnv-kubevirt.yaml', 'openshift-cnv-numbers.yaml']);
+    const content = parse(
+      readFileSync(path.join(dir, 'rules', 'openshift-cnv-numbers.yaml'), 'utf8'),
+    );
+    expect(content).toEqual({
+      groups: [
+        {
+          name: 'alerts.rules',
+          rules: [{ alert: 'Down', expr: '1', for: '1m', labels: { severity: 'warning' } }],
+        },
+      ],
+    });
+  });
+
+  it('change only when a PrometheusRule does, and go with it', () => {
+    expect(writeRuleFiles(dir, [rule('kubevirt'), rule('numbers', 1)]).changed).toBe(false);
+    expect(writeRuleFiles(dir, [rule('kubevirt')]).changed).toBe(true);
+    expect(files()).toEqual(['openshift-cnv-kubevirt.yaml']);
+  });
+
+  const promtool = spawnSync('promtool', ['--version']).status === 0;
+  it.skipIf(!promtool)('leave out what promtool refuses, saying why (skipped: no promtool)', () => {
+    const written = writeRuleFiles(dir, [rule('kubevirt', 'sum(')]);
+    expect(written.rejected).toEqual([
+      { rule: 'openshift-cnv/kubevirt', reason: expect.stringMatching(/parse error|unclosed/i) },
+    ]);
+    expect(files()).toEqual([]);
+    expect(existsSync(path.join(dir, '.openshift-cnv-kubevirt.yaml.check'))).toBe(false);
   });
 });
 

@@ -1,7 +1,17 @@
 // Standalone mode: a local Prometheus that scrapes the embedded cluster's /metrics, for the BFF's
 // prometheus/... proxy to query (in a cluster the BFF talks to the Thanos querier instead).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -18,7 +28,10 @@ export interface ScrapeTarget {
 }
 
 export interface LocalPrometheusOptions {
-  /** Holds prometheus.yml, the credential files, the TSDB (`data/`) and `prometheus.log`. */
+  /**
+   * Holds prometheus.yml, the credential files, the rule files (`rules/`, see
+   * {@link writeRuleFiles}), the TSDB (`data/`) and `prometheus.log`.
+   */
   dataDir: string;
   targets: ScrapeTarget[];
   scrapeIntervalSeconds?: number;
@@ -36,8 +49,25 @@ export interface LocalPrometheus {
   pid: number;
   /** Prometheus's own log (stdout and stderr). */
   logFile: string;
+  /** Reads the config and rule files again (`POST /-/reload`); rejects with Prometheus's reason. */
+  reload(): Promise<void>;
   /** SIGTERM, then SIGKILL after `stopTimeoutMs`; resolves once the process is gone. Idempotent. */
   stop(): Promise<void>;
+}
+
+/** A `monitoring.coreos.com/v1` PrometheusRule, as the API lists it. */
+export interface PrometheusRuleObject {
+  metadata: { name?: string; namespace?: string };
+  spec?: { groups?: { name: string; rules?: Record<string, unknown>[] }[] };
+}
+
+export interface RuleFiles {
+  /** Whether a file was added, changed or removed (Prometheus must reload). */
+  changed: boolean;
+  /** `namespace/name` of the PrometheusRules written. */
+  loaded: string[];
+  /** Those promtool refused, with its reason; their previous file (if any) is removed. */
+  rejected: { rule: string; reason: string }[];
 }
 
 export const INSTALL_HINT =
@@ -71,6 +101,7 @@ export const writePrometheusConfig = (
   const jobs = new Set<string>();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const dir = path.resolve(dataDir);
+  mkdirSync(path.join(dir, RULES_DIR), { recursive: true, mode: 0o700 });
   const secretFile = (name: string, content: string) => {
     const file = path.join(dir, name);
     writeFileSync(file, content, { mode: 0o600 });
@@ -123,11 +154,82 @@ export const writePrometheusConfig = (
       scrape_timeout: duration(Math.min(scrapeIntervalSeconds, 10)),
       evaluation_interval: duration(scrapeIntervalSeconds),
     },
+    rule_files: [path.join(dir, RULES_DIR, '*.yaml')],
     scrape_configs: scrapeConfigs,
   };
   const file = path.join(dir, 'prometheus.yml');
   writeFileSync(file, stringify(config), { mode: 0o600 });
   return file;
+};
+
+/** Where the rule files are, below the data dir; prometheus.yml loads every `*.yaml` there. */
+export const RULES_DIR = 'rules';
+
+const promtoolMissing = (binary: string) =>
+  spawnSync(binary, ['--version'], { stdio: 'ignore', timeout: 10_000 }).error !== undefined;
+
+/**
+ * Writes one rule file per PrometheusRule (`rules/NAMESPACE-NAME.yaml`, its `spec.groups`), as
+ * the Prometheus operator does, and removes the files of those gone. A changed file is
+ * checked with `promtool check rules` first (when promtool is installed): one that does not
+ * pass is left out, so it cannot stop Prometheus from starting or reloading.
+ */
+export const writeRuleFiles = (
+  dataDir: string,
+  rules: PrometheusRuleObject[],
+  promtool = 'promtool',
+): RuleFiles => {
+  const dir = path.join(path.resolve(dataDir), RULES_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const result: RuleFiles = { changed: false, loaded: [], rejected: [] };
+  const wanted = new Set<string>();
+  let canCheck: boolean | undefined; // asked once, and only when a file changes
+  for (const rule of rules) {
+    const { namespace = '', name = '' } = rule.metadata;
+    const id = `${namespace}/${name}`;
+    const file = `${namespace}-${name}.yaml`.replace(/[^A-Za-z0-9._-]/g, '_');
+    const groups = (rule.spec?.groups ?? []).map((group) => ({
+      ...group,
+      rules: (group.rules ?? []).map((r) => ({ ...r, expr: String(r.expr ?? '') })),
+    }));
+    const content = stringify({ groups });
+    const target = path.join(dir, file);
+    let current: string | undefined;
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === content) {
+      wanted.add(file);
+      result.loaded.push(id);
+      continue;
+    }
+    const staged = path.join(path.resolve(dataDir), `.${file}.check`);
+    writeFileSync(staged, content, { mode: 0o600 });
+    canCheck ??= !promtoolMissing(promtool);
+    const check = canCheck
+      ? spawnSync(promtool, ['check', 'rules', staged], { encoding: 'utf8', timeout: 30_000 })
+      : undefined;
+    if (check && check.status !== 0) {
+      rmSync(staged, { force: true });
+      result.rejected.push({
+        rule: id,
+        reason: `${check.stdout ?? ''}${check.stderr ?? ''}`.trim() || 'promtool refused it',
+      });
+      continue; // its old file, if any, goes below: what Prometheus has must match the API
+    }
+    renameSync(staged, target);
+    wanted.add(file);
+    result.loaded.push(id);
+    result.changed = true;
+  }
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith('.yaml') || wanted.has(file)) continue;
+    rmSync(path.join(dir, file), { force: true });
+    result.changed = true;
+  }
+  return result;
 };
 
 /** A port nobody listens on right now (Prometheus cannot be told to pick one itself). */
@@ -192,6 +294,8 @@ const launch = async (
         `--storage.tsdb.path=${path.join(path.resolve(dataDir), 'data')}`,
         `--web.listen-address=127.0.0.1:${port}`,
         '--storage.tsdb.retention.time=2h',
+        // POST /-/reload re-reads the rule files (on 127.0.0.1 only, like everything here).
+        '--web.enable-lifecycle',
       ],
       { stdio: ['ignore', logFd, logFd], cwd: dataDir },
     );
@@ -249,7 +353,17 @@ const launch = async (
     }
     await sleep(100);
   }
-  return { url, pid: child.pid ?? 0, logFile, stop };
+  const reload = async () => {
+    const response = await fetch(`${url}/-/reload`, {
+      method: 'POST',
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!response.ok)
+      throw new Error(
+        `Prometheus did not reload (HTTP ${response.status}): ${(await response.text()).trim()}`,
+      );
+  };
+  return { url, pid: child.pid ?? 0, logFile, reload, stop };
 };
 
 /**

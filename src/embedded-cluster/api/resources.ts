@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { applyJSONPatch } from '../../common/patch/jsonPatch';
+import { resourceQuotaRefusal } from '../admission/resourceQuota';
 import { applyMergePatch } from '../patch/mergePatch';
 import { applyStrategicMergePatch, coreMergeHints, PatchError } from '../patch/strategicMergePatch';
 import { servedAsCustomResource } from '../registry/crd';
@@ -192,6 +193,8 @@ export class ResourceService {
       },
     };
     if (rt.subresources?.status && stamped.status === undefined) delete stamped.status;
+    const refusal = resourceQuotaRefusal(this.store, storageResource(rt), stamped);
+    if (refusal) throw refusal;
     options.check?.(stamped, 'create');
     if (options.dryRun)
       return {
@@ -387,6 +390,11 @@ export class ResourceService {
       this.withTypeMeta(rt, existing),
       options.fieldValidation,
     );
+    // A claim's resize is charged against its namespace's quotas.
+    const refusal = subresource
+      ? undefined
+      : resourceQuotaRefusal(this.store, storageResource(rt), object, existing);
+    if (refusal) throw refusal;
     options.check?.(object, 'update');
     const changedSpec = !isDeepStrictEqual(specOf(object), specOf(existing));
     const stored: KubeObject = {

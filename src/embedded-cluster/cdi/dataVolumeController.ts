@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { resourceQuotaRefusal } from '../admission/resourceQuota';
 import { WorkQueue } from '../controllers/workQueue';
 import type { ClusterContext } from '../modules/clusterModule';
 import type { KubeObject } from '../types';
@@ -46,6 +47,7 @@ const WATCHED = [
   'cdi.kubevirt.io/cdiconfigs',
   'cdi.kubevirt.io/cdis',
   'core/persistentvolumes',
+  'core/resourcequotas',
 ];
 
 /**
@@ -256,7 +258,19 @@ export class DataVolumeController {
     const clone = isClone(source) ? cloneTypeFor(this.store, source, rendered) : undefined;
     const { namespace, name } = splitKey(key);
     if (!this.store.get(DATAVOLUMES, namespace, name)) return undefined;
-    const pvc = await this.store.put(PVCS, newClaim(dv, source, rendered, clone));
+    const claim = newClaim(dv, source, rendered, clone);
+    // A quota with no room refuses the claim; CDI keeps the DataVolume Pending and retries.
+    const refusal = resourceQuotaRefusal(this.store, PVCS, claim);
+    if (refusal) {
+      await this.writer.event(dv, 'Warning', 'ErrExceededQuota', refusal.message);
+      await this.writer.status(
+        key,
+        { phase: 'Pending' },
+        { Bound: { status: 'Unknown', reason: 'ErrExceededQuota', message: refusal.message } },
+      );
+      return undefined;
+    }
+    const pvc = await this.store.put(PVCS, claim);
     if (clone?.fallback) await this.writer.event(dv, 'Warning', ...clone.fallback);
     return pvc;
   }

@@ -100,6 +100,27 @@ const openConsole = (kind: 'console' | 'vnc') => {
   };
 };
 
+/** The value of the first /metrics sample matching `pattern` (a regex whose group 1 is the
+ * value) once `ready` holds for it; the figures are refreshed every 5 s. */
+const metricReaches = async (
+  pattern: RegExp,
+  ready: (value: number) => boolean,
+  timeoutMs = 20_000,
+): Promise<number> => {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    const text = await fetch(`${cluster.httpURL}/metrics`, {
+      headers: { Authorization: `Bearer ${token}` },
+    }).then((r) => r.text());
+    const value = pattern.exec(text)?.[1];
+    if (value !== undefined && ready(Number(value))) return Number(value);
+    last = value ?? 'no sample';
+    if (Date.now() > deadline) throw new Error(`${pattern}: ${last} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
 /** How many different byte values the PNG's pixels hold: a blank screen has one or two. */
 const distinctPixelBytes = (png: Buffer): number => {
   const idat: Buffer[] = [];
@@ -146,6 +167,16 @@ describe.skipIf(!available)('a VM that really runs under QEMU', () => {
     await vmReaches('Running');
     serial.ws.send(Buffer.from('echo still-$((40+2))\n'));
     await serial.waitFor(/still-42/);
+
+    // The NIC's traffic (DHCP at boot), under the interface's name in the VMI, both ways.
+    for (const direction of ['receive', 'transmit'])
+      await metricReaches(
+        new RegExp(
+          `^kubevirt_vmi_network_${direction}_bytes_total\\{name="real-vm",namespace="default",node="worker-\\d",interface="default"\\} (\\d+)$`,
+          'm',
+        ),
+        (bytes) => bytes > 0,
+      );
 
     serial.ws.close();
 
@@ -230,6 +261,11 @@ describe.skipIf(!available)('a VM that really runs under QEMU', () => {
     expect(added.status).toBe(202);
     after.ws.send(Buffer.from('sleep 1; cat /sys/block/sda/size\n'));
     await after.waitFor(/\n16384\r?\n/);
+    // Its reads, under the disk's name in the VMI.
+    await metricReaches(
+      /^kubevirt_vmi_storage_read_traffic_bytes_total\{name="real-vm",namespace="default",node="worker-\d",drive="extra"\} (\d+)$/m,
+      (bytes) => bytes > 0,
+    );
     const removed = await fetch(
       `${cluster.httpURL}/apis/subresources.kubevirt.io/v1/namespaces/default/virtualmachines/real-vm/removevolume`,
       { method: 'PUT', headers, body: JSON.stringify({ name: 'extra' }) },
@@ -249,8 +285,22 @@ describe.skipIf(!available)('a VM that really runs under QEMU', () => {
     expect(metrics).toMatch(
       /^kubevirt_vmi_vcpu_wait_seconds_total\{name="real-vm",namespace="default",node="worker-\d"\} [\d.]+$/m,
     );
+    // Memory used: the guest's view from its balloon statistics, or the RSS once it is clear
+    // the guest sends none (the project's image has no virtio_balloon driver).
+    await metricReaches(
+      /^kubevirt_vmi_memory_used_bytes\{name="real-vm",namespace="default",node="worker-\d"\} (\d+)$/m,
+      (bytes) => bytes > 0,
+      30_000,
+    );
     expect(metrics).toMatch(
-      /^kubevirt_vmi_memory_used_bytes\{name="real-vm",namespace="default",node="worker-\d"\} \d+$/m,
+      /^kubevirt_vmi_memory_resident_bytes\{name="real-vm",namespace="default",node="worker-\d"\} \d+$/m,
+    );
+    // The migration, from its object and the VMI's migrationState.
+    expect(metrics).toContain(
+      'kubevirt_vmi_migration_succeeded{vmi="real-vm",vmim="move-it",namespace="default"} 1',
+    );
+    expect(metrics).toMatch(
+      /^kubevirt_vmi_migration_end_time_seconds\{node="worker-\d",namespace="default",name="real-vm",migration_name="move-it",status="succeeded"\} \d+$/m,
     );
 
     // A crashed QEMU fails the VMI, and RerunOnFailure brings a new one up.

@@ -1,12 +1,16 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guestImagePaths, kernelCommandLine } from '../runtime/guestImage';
-import { type DiskSpec, type NicSpec, qemuId } from '../runtime/qemuArgs';
+import { type DiskSpec, netdevIdFor, type NicSpec, qemuId } from '../runtime/qemuArgs';
+import type { QemuProcess } from '../runtime/qemuProcess';
 import { promptFor, QemuRuntime } from '../runtime/runtime';
 import { SecondaryNetworks, type SegmentPort } from '../network/secondaryNetworks';
 import { GuestShell } from './guestCommand';
 import { openVncSession, SessionDeniedError, SessionRegistry } from '../runtime/vncProxy';
 import type { GuestStats } from '../metrics';
+import { enableGuestStats, GuestMemoryViews, readGuestMemory } from '../monitoring/guestMemory';
+import { migrationProgress } from '../monitoring/migrationProgress';
+import { NicTraffic } from '../monitoring/nicTraffic';
 import {
   ConsoleUnavailableError,
   type ConsoleStream,
@@ -76,6 +80,14 @@ export class QemuVmRuntime implements VmRuntime {
   private readonly shells = new Map<string, GuestShell>();
   /** Each running guest's interfaces (a migration target gets the same NICs). */
   private readonly interfaces = new Map<string, GuestInterface[]>();
+  /** Each running guest's disks: QEMU device id → name in the VMI (KubeVirt's `drive`). */
+  private readonly drives = new Map<string, Map<string, string>>();
+  /** The NIC traffic counters of each QEMU process (a migration target gets its own). */
+  private readonly traffic = new WeakMap<QemuProcess, NicTraffic>();
+  /** Whether each guest sends balloon statistics, and so what memory used is. */
+  private readonly memoryViews = new GuestMemoryViews();
+  /** Figures of the migrations in flight, by VMI key. */
+  private readonly migrating = new Map<string, GuestStats['migration']>();
 
   constructor(options: { maxMemoryMiB?: number; baseDir?: string } = {}) {
     this.qemu = new QemuRuntime({
@@ -87,6 +99,8 @@ export class QemuVmRuntime implements VmRuntime {
       this.vnc.evict(key);
       this.shells.delete(key);
       this.interfaces.delete(key);
+      this.drives.delete(key);
+      this.memoryViews.gone(key);
       void this.releasePorts(key);
       for (const listener of this.exitListeners)
         listener(key, { crashed: info.crashed, reason: info.reason });
@@ -121,8 +135,11 @@ export class QemuVmRuntime implements VmRuntime {
         append: kernelCommandLine({ name: spec.name, namespace: spec.namespace, os }),
         disks: (spec.disks ?? []).map(qemuDisk),
         nics,
+        balloon: true,
       });
       this.interfaces.set(spec.key, interfaces);
+      this.drives.set(spec.key, new Map((spec.disks ?? []).map((d) => [qemuId(d.name), d.name])));
+      await this.watch(spec.key);
       for (const nic of interfaces.filter((i) => i.linkDown))
         await process.setLink(qemuId(`net-${nic.name}`), false);
       return { memoryMiB: process.memoryMiB };
@@ -216,13 +233,28 @@ export class QemuVmRuntime implements VmRuntime {
     const interfaces = this.interfaces.get(key);
     const owner = `${key}#migration`;
     let target;
+    const source = this.qemu.get(key);
+    let finished = false; // an answer arriving after the end must not bring the figures back
+    const progress = setInterval(
+      () =>
+        void source
+          ?.queryMigrate()
+          .then((info) => !finished && this.migrating.set(key, migrationProgress(info)))
+          .catch(() => undefined),
+      1_000,
+    );
     try {
       const nics = interfaces ? await this.nicsFor(key, interfaces, owner) : undefined;
       target = await this.qemu.migrate(key, 60_000, nics ? { nics } : {});
     } catch (error) {
       await this.releasePorts(owner);
       throw error;
+    } finally {
+      finished = true;
+      clearInterval(progress);
+      this.migrating.delete(key);
     }
+    await this.watch(key);
     const sourcePorts = this.ports.get(key) ?? [];
     this.ports.set(key, this.ports.get(owner) ?? []);
     this.ports.delete(owner);
@@ -241,10 +273,12 @@ export class QemuVmRuntime implements VmRuntime {
       format: 'raw',
       serial: disk.serial,
     });
+    this.drives.get(key)?.set(qemuId(disk.name), disk.name);
   }
 
   async unplugDisk(key: string, name: string) {
     await this.process(key).removeDisk(qemuId(name));
+    this.drives.get(key)?.delete(qemuId(name));
   }
 
   /** Hot-plugs a NIC: a Multus one gets its port on the segment first. */
@@ -262,6 +296,7 @@ export class QemuVmRuntime implements VmRuntime {
       ...(this.interfaces.get(key) ?? []).filter((i) => i.name !== nic.name),
       nic,
     ]);
+    await this.watch(key);
   }
 
   /** Unplugs a NIC once the guest has let it go, and gives its segment port back. */
@@ -272,6 +307,7 @@ export class QemuVmRuntime implements VmRuntime {
       key,
       (this.interfaces.get(key) ?? []).filter((i) => i.name !== name),
     );
+    await this.watch(key);
   }
 
   async setLinkState(key: string, name: string, up: boolean) {
@@ -303,7 +339,30 @@ export class QemuVmRuntime implements VmRuntime {
   }
 
   stats(key: string): GuestStats | undefined {
-    return this.cache.get(key);
+    const cached = this.cache.get(key);
+    const migration = this.migrating.get(key);
+    return cached && migration ? { ...cached, migration } : cached;
+  }
+
+  /**
+   * Starts counting the traffic of the guest's NICs as they are now (and its balloon's
+   * statistics, once per process): after a start, a NIC hot-plug or unplug, a migration.
+   */
+  private async watch(key: string) {
+    const process = this.qemu.get(key);
+    if (!process) return;
+    let traffic = this.traffic.get(process);
+    if (!traffic) {
+      traffic = new NicTraffic(process.qmp, process.runDir);
+      this.traffic.set(process, traffic);
+      if (process.spec.balloon)
+        await enableGuestStats(process.qmp, STATS_EVERY_MS / 1000).catch(() => undefined);
+    }
+    const nics = (this.interfaces.get(key) ?? []).map((nic) => {
+      const id = qemuId(`net-${nic.name}`);
+      return { name: nic.name, id, netdev: netdevIdFor(id) };
+    });
+    await traffic.track(nics).catch(() => undefined);
   }
 
   private async refreshStats() {
@@ -311,19 +370,30 @@ export class QemuVmRuntime implements VmRuntime {
       const process = this.qemu.get(key);
       if (!process) continue;
       try {
-        const stats = await process.stats();
+        await this.watch(key);
+        const [stats, net, guestMemory] = await Promise.all([
+          process.stats(),
+          this.traffic.get(process)?.read(),
+          process.spec.balloon ? readGuestMemory(process.qmp) : undefined,
+        ]);
+        const drives = this.drives.get(key);
         this.cache.set(key, {
           cpuSeconds: stats.cpuSeconds,
           vcpuWaitSeconds: await vcpuWaitSeconds(process.pid),
           rssBytes: stats.rssBytes,
+          ...this.memoryViews.view(key, guestMemory),
           block: stats.block.map((b) => ({
+            drive: drives?.get(b.id) ?? b.id.replace(/^ua-/, ''),
             readBytes: b.rdBytes,
             writeBytes: b.wrBytes,
             readOps: b.rdOperations,
             writeOps: b.wrOperations,
-            readSeconds: 0,
-            writeSeconds: 0,
+            readSeconds: b.rdTotalTimeNs / 1e9,
+            writeSeconds: b.wrTotalTimeNs / 1e9,
+            flushOps: b.flushOperations,
+            flushSeconds: b.flushTotalTimeNs / 1e9,
           })),
+          ...(net ? { net } : {}),
         });
       } catch {
         // A process on its way out: its figures go with it.

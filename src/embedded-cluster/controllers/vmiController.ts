@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { resourceQuotaRefusal } from '../admission/resourceQuota';
+import { QUOTAS } from '../quota/usage';
 import { recordEvent } from '../events';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
@@ -29,6 +31,7 @@ import {
   quantityMiB,
   selectNodeForClaims,
 } from './scheduler';
+import { GUEST_CONSOLE_LOG_RESOURCES, launcherResources } from './launcherResources';
 import type { VmRuntime } from './vmRuntime';
 import { WorkQueue } from './workQueue';
 import { keyOf, now, splitKey } from '../objectRefs';
@@ -121,9 +124,10 @@ export class VmiController {
       (key, error) => console.error(`vmi ${key}:`, error),
     );
     this.unsubscribe = store.subscribe(VMIS, (event) => this.queue.add(keyOf(event.object)));
-    // Claims binding, DataVolumes finishing and networks appearing let waiting VMIs go on (a
-    // network appearing also lets a running VMI plug the interface that waited for it).
-    for (const resource of [PVCS, DATAVOLUMES, NADS]) {
+    // Claims binding, DataVolumes finishing, networks appearing and quotas making room let
+    // waiting VMIs go on (a network appearing also lets a running VMI plug the interface that
+    // waited for it).
+    for (const resource of [PVCS, DATAVOLUMES, NADS, QUOTAS]) {
       this.unsubscribeVolumes.push(
         store.subscribe(resource, (event) => {
           for (const vmi of store.list(VMIS, event.object.metadata.namespace)) {
@@ -306,8 +310,9 @@ export class VmiController {
     }
     const node = { metadata: { name: placement.node } };
     const nodeName = node.metadata.name ?? '';
-    const podName = `virt-launcher-${vmi.metadata.name}-${randomUUID().slice(0, 5)}`;
-    await this.store.put(PODS, {
+    // Named after the VMI's uid, so a pod refused by quota is retried under the same name.
+    const podName = `virt-launcher-${vmi.metadata.name}-${(vmi.metadata.uid ?? randomUUID()).slice(0, 5)}`;
+    const pod: KubeObject = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
@@ -334,10 +339,16 @@ export class VmiController {
       spec: {
         nodeName,
         containers: [
-          { name: 'compute', image: 'virt-launcher' },
+          { name: 'compute', image: 'virt-launcher', resources: launcherResources(vmi) },
           // virt-launcher's serial console logger, as KubeVirt adds it for logSerialConsole.
           ...(logsSerialConsole(vmi)
-            ? [{ name: GUEST_CONSOLE_LOG_CONTAINER, image: 'virt-launcher' }]
+            ? [
+                {
+                  name: GUEST_CONSOLE_LOG_CONTAINER,
+                  image: 'virt-launcher',
+                  resources: GUEST_CONSOLE_LOG_RESOURCES,
+                },
+              ]
             : []),
         ],
       },
@@ -346,7 +357,27 @@ export class VmiController {
         podIP: '10.0.2.15',
         conditions: [{ type: 'Ready', status: 'True' }],
       },
-    });
+    };
+    // A quota with no room refuses the pod: the VMI waits (as on virt-controller's sync error)
+    // until a quota changes.
+    const refusal = resourceQuotaRefusal(this.store, PODS, pod);
+    if (refusal) {
+      await recordEvent(this.store, {
+        involvedObject: vmi,
+        type: 'Warning',
+        reason: 'FailedCreate',
+        message: `Error creating pod: ${refusal.message}`,
+        component: 'virt-controller',
+      });
+      await this.wait(vmi, status, {
+        type: 'Synchronized',
+        status: 'False',
+        reason: 'FailedCreate',
+        message: `failed to create virtual machine pod: ${refusal.message}`,
+      });
+      return;
+    }
+    await this.store.put(PODS, pod);
     const hasDataVolumes = (
       (vmi.spec as { volumes?: VolumeEntry[] } | undefined)?.volumes ?? []
     ).some((v) => v.dataVolume);

@@ -134,6 +134,16 @@ const subjects: JSONSchemaProps = arr(
   'The users, groups and service accounts the role is granted to.',
 );
 
+const QUOTA_SCOPES = [
+  'Terminating',
+  'NotTerminating',
+  'BestEffort',
+  'NotBestEffort',
+  'PriorityClass',
+  'CrossNamespacePodAffinity',
+  'VolumeAttributesClass',
+];
+
 const accessModes = strArr('ReadWriteOnce, ReadOnlyMany, ReadWriteMany or ReadWriteOncePod.');
 const volumeMode = enumOf(['Filesystem', 'Block'], 'Filesystem (default) or Block.');
 
@@ -882,5 +892,52 @@ export const coreTypes: ResourceType[] = [
       ['spec'],
     ),
     immutableFields: ['/spec/group', '/spec/names/plural', '/spec/scope'],
+  }),
+  defineType({
+    group: '',
+    version: 'v1',
+    kind: 'ResourceQuota',
+    plural: 'resourcequotas',
+    namespaced: true,
+    shortNames: ['quota'],
+    subresources: { status: true },
+    // kubectl's REQUEST and LIMIT ("pods: 1/10") are computed server-side; these columns show
+    // the nearest values a JSONPath reaches: what is used, and the hard limits.
+    printerColumns: [
+      AGE,
+      { name: 'Request', type: 'string', jsonPath: '.status.used' },
+      { name: 'Limit', type: 'string', jsonPath: '.status.hard' },
+    ],
+    schema: objectSchema(
+      'ResourceQuota sets aggregate quota restrictions enforced per namespace.',
+      {
+        spec: obj({
+          hard: quantityMap(
+            'The hard limit for each named resource (`requests.storage`, `pods` …).',
+          ),
+          scopes: arr(
+            enumOf(QUOTA_SCOPES),
+            'Filters of the objects the quota counts; each must match (pods only).',
+          ),
+          scopeSelector: obj({
+            matchExpressions: arr(
+              obj(
+                {
+                  scopeName: enumOf(QUOTA_SCOPES),
+                  operator: enumOf(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+                  values: strArr(),
+                },
+                undefined,
+                { required: ['scopeName', 'operator'] },
+              ),
+            ),
+          }),
+        }),
+        status: status({
+          hard: quantityMap('The enforced hard limits (spec.hard, as last observed).'),
+          used: quantityMap('What the namespace uses of each resource in hard.'),
+        }),
+      },
+    ),
   }),
 ];

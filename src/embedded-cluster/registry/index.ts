@@ -1,6 +1,7 @@
 // The registry of kinds the embedded cluster serves at start-up, checked once when loaded,
 // and the lookups the API server needs on it. Kinds added later through
 // CustomResourceDefinitions come from crd.ts.
+import { monitoringTypes } from '../monitoring/prometheusRuleType';
 import type { ResourceType } from '../types';
 import { coreTypes } from './coreTypes';
 import { STANDARD_VERBS } from './define';
@@ -112,7 +113,12 @@ export const registryProblems = (types: ResourceType[]): string[] => {
   return problems;
 };
 
-const registry: ResourceType[] = [...coreTypes, ...openshiftTypes, ...virtualizationTypes];
+const registry: ResourceType[] = [
+  ...coreTypes,
+  ...openshiftTypes,
+  ...virtualizationTypes,
+  ...monitoringTypes,
+];
 const problems = registryProblems(registry);
 if (problems.length) {
   throw new Error(`embedded-cluster registry is inconsistent:\n  ${problems.join('\n  ')}`);

@@ -118,6 +118,12 @@ describe('buildQemuCommand', () => {
     expect(off.scsiController).toBe(false);
   });
 
+  it('adds a memory balloon in the last PCI slot when asked, as KubeVirt gives every VM one', () => {
+    const withBalloon = devices(buildQemuCommand({ ...base, balloon: true, hotplug: false }).args);
+    expect(withBalloon).toEqual([{ driver: 'virtio-balloon-pci', id: 'balloon0', addr: '0x1f' }]);
+    expect(devices(buildQemuCommand({ ...base, hotplug: false }).args)).toEqual([]);
+  });
+
   it('gives every NIC a user-mode netdev', () => {
     const { args } = buildQemuCommand({
       ...base,

@@ -63,6 +63,11 @@ export interface QemuSpec {
   append?: string;
   /** Add the virtio-scsi controller for disk hot-plug even without a SCSI disk (default true). */
   hotplug?: boolean;
+  /**
+   * A virtio memory balloon (`balloon0`, as KubeVirt gives every VM one), through which a guest
+   * with the virtio_balloon driver reports its memory statistics.
+   */
+  balloon?: boolean;
 }
 
 export interface QemuLimits {
@@ -97,6 +102,9 @@ export const DEFAULT_MAX_MEMORY_MIB = 256;
 export const DEFAULT_MAX_CPUS = 2;
 /** The controller hot-plugged SCSI disks attach to. */
 export const SCSI_BUS = 'scsi0.0';
+/** The memory balloon's device id and PCI slot (the last one of the `pc` machine's bus). */
+export const BALLOON_ID = 'balloon0';
+const BALLOON_SLOT = 31;
 /** sun_path holds 108 bytes including the terminating NUL. */
 export const MAX_SOCKET_PATH = 107;
 
@@ -300,6 +308,18 @@ export const buildQemuCommand = (spec: QemuSpec, limits: QemuLimits = {}): QemuC
     );
     args.push('-device', json(nicDeviceOptions(id, nic)));
   });
+
+  // In a fixed PCI slot, out of the way of hot-plugged devices: a migration target must have
+  // it where the source has it.
+  if (spec.balloon)
+    args.push(
+      '-device',
+      json({
+        driver: 'virtio-balloon-pci',
+        id: BALLOON_ID,
+        addr: `0x${BALLOON_SLOT.toString(16)}`,
+      }),
+    );
 
   return { args, memoryMiB, cpus, paths, diskIds, scsiController };
 };

@@ -69,6 +69,10 @@ export interface BlockDeviceStats {
   rdOperations: number;
   wrOperations: number;
   flushOperations: number;
+  /** Time spent on reads, writes and flushes (QEMU's `*_total_time_ns`), in nanoseconds. */
+  rdTotalTimeNs: number;
+  wrTotalTimeNs: number;
+  flushTotalTimeNs: number;
 }
 
 export interface QemuStats {
@@ -492,6 +496,9 @@ export class QemuProcess extends EventEmitter<QemuProcessEvents> {
           rdOperations: stats.rd_operations ?? 0,
           wrOperations: stats.wr_operations ?? 0,
           flushOperations: stats.flush_operations ?? 0,
+          rdTotalTimeNs: stats.rd_total_time_ns ?? 0,
+          wrTotalTimeNs: stats.wr_total_time_ns ?? 0,
+          flushTotalTimeNs: stats.flush_total_time_ns ?? 0,
         };
       }),
     };
