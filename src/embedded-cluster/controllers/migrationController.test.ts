@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
-import { MIGRATIONS, MigrationController, type MigratingRuntime } from './migrationController';
+import {
+  MIGRATIONS,
+  MigrationController,
+  type MigratingRuntime,
+  type MigrationOptions,
+} from './migrationController';
 import { SimulatedRuntime } from './vmRuntime';
 import { NODES, VMIS } from './vmiController';
 
@@ -70,7 +75,43 @@ const settle = async (store: ObjectStore, controller: MigrationController, name:
   };
 };
 
+/** A runtime that moves a guest at once and remembers how it was asked to. */
+class RecordingMigrations extends SimulatedRuntime implements MigratingRuntime {
+  asked: (MigrationOptions | undefined)[] = [];
+  async migrate(_key: string, options?: MigrationOptions) {
+    this.asked.push(options);
+    return { dataProcessedBytes: 1 };
+  }
+}
+
 describe('MigrationController', () => {
+  it("passes the HyperConverged's bandwidthPerMigration to the runtime, in bytes a second", async () => {
+    const store = memoryStore();
+    await seed(store);
+    await store.put('hco.kubevirt.io/hyperconvergeds', {
+      apiVersion: 'hco.kubevirt.io/v1beta1',
+      kind: 'HyperConverged',
+      metadata: { name: 'kubevirt-hyperconverged', namespace: 'openshift-cnv' },
+      spec: { liveMigrationConfig: { bandwidthPerMigration: '8Mi' } },
+    });
+    const runtime = new RecordingMigrations();
+    const controller = new MigrationController(store, runtime);
+    await store.put(MIGRATIONS, migration('slow'));
+    const { migration: status } = await settle(store, controller, 'slow');
+    expect(status.phase).toBe('Succeeded');
+    expect(runtime.asked).toEqual([{ bandwidthBytesPerSecond: 8 * 2 ** 20 }]);
+  });
+
+  it('leaves the bandwidth unlimited when the HyperConverged names none', async () => {
+    const store = memoryStore();
+    await seed(store);
+    const runtime = new RecordingMigrations();
+    const controller = new MigrationController(store, runtime);
+    await store.put(MIGRATIONS, migration('fast'));
+    await settle(store, controller, 'fast');
+    expect(runtime.asked).toEqual([{}]);
+  });
+
   it('cancels a migration in flight when it is deleted, leaving the guest where it was', async () => {
     const store = memoryStore();
     await seed(store);

@@ -4,6 +4,7 @@ import type { KubeObject } from '../types';
 import type { VmRuntime } from './vmRuntime';
 import { NODES, type setCondition, VMIS } from './vmiController';
 import { WorkQueue } from './workQueue';
+import { quantityBytes } from '../volumes';
 import { keyOf, now } from '../objectRefs';
 
 export const MIGRATIONS = 'kubevirt.io/virtualmachineinstancemigrations';
@@ -18,9 +19,15 @@ type VmiStatus = {
   migrationState?: Record<string, unknown>;
 };
 
+/** How the cluster's live-migration configuration shapes one migration. */
+export interface MigrationOptions {
+  /** `bandwidthPerMigration` in bytes a second (undefined: unlimited). */
+  bandwidthBytesPerSecond?: number;
+}
+
 /** Runtimes that can really move a guest (QEMU) implement this; the simulation moves it at once. */
 export interface MigratingRuntime extends VmRuntime {
-  migrate(key: string): Promise<{ dataProcessedBytes?: number }>;
+  migrate(key: string, options?: MigrationOptions): Promise<{ dataProcessedBytes?: number }>;
   /** Stops a migration in flight (QMP migrate_cancel); the pending `migrate` then rejects. */
   cancelMigration?(key: string): Promise<void>;
 }
@@ -63,6 +70,16 @@ export class MigrationController {
     this.unsubscribe();
     this.unsubscribeCancel();
     this.queue.stop();
+  }
+
+  /** The HyperConverged's `liveMigrationConfig.bandwidthPerMigration` (e.g. `64Mi`), in bytes/s. */
+  private migrationOptions(): MigrationOptions {
+    const hco = this.store.list(HCO)[0];
+    const bandwidth = (
+      hco?.spec as { liveMigrationConfig?: { bandwidthPerMigration?: string } } | undefined
+    )?.liveMigrationConfig?.bandwidthPerMigration;
+    const bytes = quantityBytes(bandwidth);
+    return bytes ? { bandwidthBytesPerSecond: bytes } : {};
   }
 
   private limit(): number {
@@ -164,7 +181,8 @@ export class MigrationController {
     try {
       this.inFlight.set(key, keyOf(vmi));
       if (canMigrate(this.runtime))
-        processed = (await this.runtime.migrate(keyOf(vmi))).dataProcessedBytes;
+        processed = (await this.runtime.migrate(keyOf(vmi), this.migrationOptions()))
+          .dataProcessedBytes;
     } catch (error) {
       // A migration deleted while it ran was cancelled: the guest stays on its node.
       const cancelled = !this.store.get(MIGRATIONS, namespace, name);

@@ -6,6 +6,7 @@ import type { QemuProcess } from '../runtime/qemuProcess';
 import { promptFor, QemuRuntime } from '../runtime/runtime';
 import { SecondaryNetworks, type SegmentPort } from '../network/secondaryNetworks';
 import { GuestShell } from './guestCommand';
+import type { MigrationOptions } from './migrationController';
 import { openVncSession, SessionDeniedError, SessionRegistry } from '../runtime/vncProxy';
 import type { GuestStats } from '../metrics';
 import { enableGuestStats, GuestMemoryViews, readGuestMemory } from '../monitoring/guestMemory';
@@ -228,7 +229,7 @@ export class QemuVmRuntime implements VmRuntime {
     await this.networks.closeAll();
   }
 
-  async migrate(key: string) {
+  async migrate(key: string, options: MigrationOptions = {}) {
     // The target's Multus NICs need UDP ports of their own while the source still holds its.
     const interfaces = this.interfaces.get(key);
     const owner = `${key}#migration`;
@@ -245,7 +246,14 @@ export class QemuVmRuntime implements VmRuntime {
     );
     try {
       const nics = interfaces ? await this.nicsFor(key, interfaces, owner) : undefined;
-      target = await this.qemu.migrate(key, 60_000, nics ? { nics } : {});
+      // A limited bandwidth takes longer: KubeVirt allows 800 s per GiB before it gives up.
+      const timeout = options.bandwidthBytesPerSecond ? 600_000 : 60_000;
+      target = await this.qemu.migrate(
+        key,
+        timeout,
+        nics ? { nics } : {},
+        options.bandwidthBytesPerSecond,
+      );
     } catch (error) {
       await this.releasePorts(owner);
       throw error;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
-import { quantityValue, stateMetrics } from './stateMetrics';
+import { stateMetrics } from './stateMetrics';
 
 const memoryStore = () =>
   new ObjectStore({ append: async () => undefined }, { objects: new Map(), lastRV: 0 });
@@ -123,14 +123,5 @@ describe('the state series', () => {
     expect(text).toContain(
       'kube_node_status_allocatable{node="worker-0",resource="devices_kubevirt_io_kvm",unit="integer"} 1000',
     );
-  });
-
-  it('reads quantities', () => {
-    expect(quantityValue('110')).toBe(110);
-    expect(quantityValue('250m')).toBe(0.25);
-    expect(quantityValue('2Ki')).toBe(2048);
-    expect(quantityValue('1.5G')).toBe(1.5e9);
-    expect(quantityValue('12Zi')).toBeUndefined();
-    expect(quantityValue(undefined)).toBeUndefined();
   });
 });

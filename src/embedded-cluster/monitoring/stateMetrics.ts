@@ -2,6 +2,7 @@
 // kubevirt_vmi_non_evictable) and kube-state-metrics (kube_node_status_allocatable) report
 // them. KubeVirt's alert rules join on these.
 import { VMS } from '../controllers/vmController';
+import { quantityValue } from '../../common/quantity';
 import { NODES, VMIS } from '../controllers/vmiController';
 import type { ObjectStore } from '../store/objectStore';
 import type { KubeObject } from '../types';
@@ -123,30 +124,6 @@ const clusterEvictionStrategy = (store: ObjectStore): string | undefined => {
       ?.evictionStrategy ??
     (hco?.spec as { evictionStrategy?: string } | undefined)?.evictionStrategy
   );
-};
-
-const SUFFIXES: Record<string, number> = {
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-
-/** A Kubernetes quantity as a number (`500m` → 0.5, `31Gi` → bytes). */
-export const quantityValue = (quantity: unknown): number | undefined => {
-  const match = /^([+-]?\d+(?:\.\d+)?)([a-zA-Z]*)$/.exec(String(quantity ?? '').trim());
-  if (!match) return undefined;
-  const factor = match[2] ? SUFFIXES[match[2]] : 1;
-  return factor === undefined ? undefined : Number(match[1]) * factor;
 };
 
 /** kube-state-metrics' unit of a resource. */

@@ -192,6 +192,8 @@ export class QemuRuntime extends EventEmitter<QemuRuntimeEvents> {
     timeoutMs = 60_000,
     /** What the target gets instead of the source's (NICs with their own UDP ports). */
     targetSpec: Partial<Pick<QemuSpec, 'nics'>> = {},
+    /** KubeVirt's `bandwidthPerMigration` in bytes a second; unlimited (1 GiB/s) without it. */
+    bandwidthBytesPerSecond?: number,
   ): Promise<QemuProcess> {
     const source = this.#processes.get(vmiKey);
     if (!source || source.exitInfo) throw new Error(`${vmiKey} is not running`);
@@ -218,8 +220,11 @@ export class QemuRuntime extends EventEmitter<QemuRuntimeEvents> {
     try {
       const uri = `unix:${join(runDir, 'migration.sock')}`;
       await target.migrateIncoming(uri);
-      // Local socket: QEMU 7.2's default 32 MiB/s throttle only slows it down.
-      await source.qmp.execute('migrate-set-parameters', { 'max-bandwidth': 2 ** 30 });
+      // Local socket: QEMU 7.2's default 32 MiB/s throttle only slows it down, unless the
+      // cluster asks for a limit (bandwidthPerMigration), as virt-handler passes it to libvirt.
+      await source.qmp.execute('migrate-set-parameters', {
+        'max-bandwidth': bandwidthBytesPerSecond ?? 2 ** 30,
+      });
       await source.migrateTo(uri);
       const info = await source.waitForMigration(timeoutMs);
       if (info.status !== 'completed') {

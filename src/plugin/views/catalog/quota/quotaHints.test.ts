@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceQuota } from '../../../api/types';
-import { quantityValue } from './quantity';
 import { quotaHints } from './quotaHints';
 import type { VmDemand } from './vmDemand';
 
@@ -21,16 +20,6 @@ const DEMAND: VmDemand = {
   claims: [{ bytes: 30 * 2 ** 30 }, { storageClass: 'fast', bytes: 10 * 2 ** 30 }],
   counts: { 'count/virtualmachines.kubevirt.io': 1, persistentvolumeclaims: 2, pods: 1 },
 };
-
-describe('quantityValue', () => {
-  it('reads binary, decimal and milli quantities', () => {
-    expect(quantityValue('4Gi')).toBe(4 * 2 ** 30);
-    expect(quantityValue('500m')).toBe(0.5);
-    expect(quantityValue('2k')).toBe(2000);
-    expect(quantityValue('3')).toBe(3);
-    expect(quantityValue('lots')).toBeUndefined();
-  });
-});
 
 describe('quotaHints', () => {
   it('names each quota key the VM would go over, with used, requested and the limit', () => {

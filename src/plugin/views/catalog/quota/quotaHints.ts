@@ -1,5 +1,5 @@
 import type { ResourceQuota } from '../../../api/types';
-import { quantityValue } from './quantity';
+import { quantityValue } from '../../../../common/quantity';
 import type { VmDemand } from './vmDemand';
 
 /** One quota the new VM would go over: what it asks, what is used, the limit. */

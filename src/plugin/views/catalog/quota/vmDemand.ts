@@ -1,6 +1,6 @@
 import type { K8sObject, VirtualMachine } from '../../../api/types';
 import type { VmDraft } from '../draft/vmDraft';
-import { quantityValue } from './quantity';
+import { quantityValue } from '../../../../common/quantity';
 
 /**
  * What creating a draft asks of a project's quota, at least: what Kubernetes counts against

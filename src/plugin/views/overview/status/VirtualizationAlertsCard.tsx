@@ -1,4 +1,9 @@
 import {
+  AlertSeverityIcon,
+  alertSeverity,
+  type AlertSeverity,
+} from '../../../components/alerts/AlertSeverityIcon';
+import {
   Card,
   CardBody,
   CardTitle,
@@ -10,13 +15,7 @@ import {
   ListItem,
   Skeleton,
 } from '@patternfly/react-core';
-import {
-  BellIcon,
-  ExclamationCircleIcon,
-  ExclamationTriangleIcon,
-  ExternalLinkAltIcon,
-  InfoCircleIcon,
-} from '@patternfly/react-icons';
+import { BellIcon, ExternalLinkAltIcon } from '@patternfly/react-icons';
 import {
   isVirtualizationAlert,
   runbookURL,
@@ -30,33 +29,6 @@ import { MetricsUnavailableText } from '../MetricsUnavailableText';
 import { NoticeText } from '../NoticeText';
 import type { OverviewScope } from '../useOverviewScope';
 
-type Severity = 'critical' | 'warning' | 'info';
-
-const severityOf = (alert: PrometheusAlert): Severity =>
-  alert.labels.severity === 'critical' || alert.labels.severity === 'warning'
-    ? alert.labels.severity
-    : 'info';
-
-const SeverityIcon = ({ severity }: { severity: Severity }) => {
-  if (severity === 'critical')
-    return (
-      <Icon status="danger" isInline>
-        <ExclamationCircleIcon />
-      </Icon>
-    );
-  if (severity === 'warning')
-    return (
-      <Icon status="warning" isInline>
-        <ExclamationTriangleIcon />
-      </Icon>
-    );
-  return (
-    <Icon status="info" isInline>
-      <InfoCircleIcon />
-    </Icon>
-  );
-};
-
 const selectVirtualization = (alerts: PrometheusAlert[]) =>
   sortAlerts(alerts.filter(isVirtualizationAlert));
 
@@ -67,7 +39,8 @@ const AlertItem = ({ alert }: { alert: PrometheusAlert }) => {
   const description = alert.annotations?.description;
   return (
     <ListItem>
-      <SeverityIcon severity={severityOf(alert)} /> <strong>{alert.labels.alertname}</strong>
+      <AlertSeverityIcon severity={alertSeverity(alert)} />{' '}
+      <strong>{alert.labels.alertname}</strong>
       {summary && <> {summary}</>}
       {description && description !== summary && (
         <>
@@ -109,20 +82,21 @@ const AlertList = ({ namespace }: { namespace?: string }) => {
         {t('No Virtualization alerts are firing.')}
       </Content>
     );
-  const count = (severity: Severity) =>
-    alerts.data.filter((alert) => severityOf(alert) === severity).length;
+  const count = (severity: AlertSeverity) =>
+    alerts.data.filter((alert) => alertSeverity(alert) === severity).length;
   return (
     <>
       <Flex spaceItems={{ default: 'spaceItemsLg' }} aria-label={t('Alerts by severity')}>
         <FlexItem>
-          <SeverityIcon severity="critical" />{' '}
+          <AlertSeverityIcon severity="critical" />{' '}
           {t('{{count}} critical', { count: count('critical') })}
         </FlexItem>
         <FlexItem>
-          <SeverityIcon severity="warning" /> {t('{{count}} warning', { count: count('warning') })}
+          <AlertSeverityIcon severity="warning" />{' '}
+          {t('{{count}} warning', { count: count('warning') })}
         </FlexItem>
         <FlexItem>
-          <SeverityIcon severity="info" /> {t('{{count}} info', { count: count('info') })}
+          <AlertSeverityIcon severity="info" /> {t('{{count}} info', { count: count('info') })}
         </FlexItem>
       </Flex>
       <div

@@ -1,3 +1,4 @@
+import { AlertSeverityIcon, alertSeverity } from '../../../../components/alerts/AlertSeverityIcon';
 import {
   Alert,
   Card,
@@ -8,40 +9,14 @@ import {
   List,
   ListItem,
 } from '@patternfly/react-core';
-import {
-  BellIcon,
-  ExclamationCircleIcon,
-  ExclamationTriangleIcon,
-  InfoCircleIcon,
-} from '@patternfly/react-icons';
+import { BellIcon } from '@patternfly/react-icons';
 import { errorMessage } from '../../../../api/bff';
 import { usePluginTranslation } from '../../../../i18n';
 import { LoadingSkeleton } from '../DetailsStates';
 import { Time } from '../Time';
-import { alertsOfVm, type PrometheusAlert } from '../../../../api/prometheus/alerts';
+import { alertsOfVm } from '../../../../api/prometheus/alerts';
 import { MetricsUnavailable } from '../../../../api/prometheus/client';
 import { useAlerts } from '../../../../api/prometheus/hooks';
-
-const SeverityIcon = ({ alert }: { alert: PrometheusAlert }) => {
-  const severity = alert.labels.severity;
-  if (severity === 'critical')
-    return (
-      <Icon status="danger" isInline>
-        <ExclamationCircleIcon />
-      </Icon>
-    );
-  if (severity === 'warning')
-    return (
-      <Icon status="warning" isInline>
-        <ExclamationTriangleIcon />
-      </Icon>
-    );
-  return (
-    <Icon status="info" isInline>
-      <InfoCircleIcon />
-    </Icon>
-  );
-};
 
 /** The VM's alerts from Prometheus; without Prometheus, why there are none. */
 export const AlertsCard = ({ namespace, name }: { namespace: string; name: string }) => {
@@ -73,7 +48,8 @@ export const AlertsCard = ({ namespace, name }: { namespace: string; name: strin
       <List isPlain>
         {alerts.data.map((alert, i) => (
           <ListItem key={`${alert.labels.alertname}-${i}`}>
-            <SeverityIcon alert={alert} /> <strong>{alert.labels.alertname}</strong>{' '}
+            <AlertSeverityIcon severity={alertSeverity(alert)} />{' '}
+            <strong>{alert.labels.alertname}</strong>{' '}
             {alert.annotations?.summary ?? alert.annotations?.description ?? ''}{' '}
             <small>
               {alert.state === 'firing' ? t('Firing since') : t('Pending since')}{' '}

@@ -1,3 +1,4 @@
+/** Kubernetes quantities, read by the plugin (quota hints) and the embedded cluster (metrics). */
 const SUFFIXES: Record<string, number> = {
   m: 1e-3,
   '': 1,
