@@ -6,7 +6,7 @@ import path from 'node:path';
 /** The standalone console as a user sees it: masthead, navigation, project bar, page. */
 export class ConsoleShell {
   constructor(
-    private readonly page: Page,
+    readonly page: Page,
     private readonly baseURL: string,
     private readonly testInfo: TestInfo,
   ) {}

@@ -126,6 +126,21 @@ export class BffApi {
     return this.call<T>('PATCH', path, patch, 'application/merge-patch+json');
   }
 
+  /** A Prometheus instant query through the BFF, as this user: the vector's samples. */
+  async prometheusVector(query: string, params: Record<string, string> = {}) {
+    const search = new URLSearchParams({ query, ...params });
+    const response = await this.request.get(
+      `${this.baseURL}${BFF}/prometheus/api/v1/query?${search}`,
+    );
+    const text = await response.text();
+    if (!response.ok()) throw new Error(`query ${query}: HTTP ${response.status()} ${text}`);
+    return (
+      JSON.parse(text) as {
+        data: { result: { metric: Record<string, string>; value: [number, string] }[] };
+      }
+    ).data.result;
+  }
+
   vmPath(namespace: string, name = '') {
     return `${VM_API}/namespaces/${namespace}/virtualmachines${name ? `/${name}` : ''}`;
   }

@@ -28,6 +28,12 @@ export const operatorResources = (): KubeObject[] => [
     },
     status: {
       conditions: [
+        condition(
+          'ReconcileComplete',
+          'True',
+          'ReconcileCompleted',
+          'Reconcile completed successfully',
+        ),
         condition('Available', 'True', 'ReconcileCompleted', 'Reconcile completed successfully'),
         condition('Progressing', 'False', 'ReconcileCompleted', 'Reconcile completed successfully'),
         condition('Degraded', 'False', 'ReconcileCompleted', 'Reconcile completed successfully'),
