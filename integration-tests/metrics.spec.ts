@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ConsoleShell } from './pages/ConsoleShell';
 import { GuestSerial } from './pages/GuestSerial';
 import { failOnPageProblems } from './pages/pageProblems';
-import { BffApi } from './pages/VirtualMachinesPage';
+import { BffApi, type KubeObject } from './pages/VirtualMachinesPage';
 import { SERVERS } from './playwright.config';
 
 // Metrics against the embedded cluster and the local Prometheus: a running QEMU guest's charts
@@ -264,11 +264,13 @@ test('a live migration shows its progress on the Migrations tab and on the VM’
   // lasts long enough to be watched and scraped.
   await guest.run(NS, VM, 'head -c 50000000 /dev/urandom > /tmp/fill && echo filled', 120_000);
   const admin = await BffApi.logIn(playwright, BASE, 'admin');
+  const MIGRATIONS = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstancemigrations`;
+  let migration: KubeObject | undefined;
   try {
     await admin.mergePatch(HCO, {
       spec: { liveMigrationConfig: { bandwidthPerMigration: '4Mi' } },
     });
-    await admin.create(`/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstancemigrations`, {
+    migration = await admin.create(MIGRATIONS, {
       apiVersion: 'kubevirt.io/v1',
       kind: 'VirtualMachineInstanceMigration',
       metadata: { generateName: `${VM}-metrics-`, namespace: NS },
@@ -293,6 +295,12 @@ test('a live migration shows its progress on the Migrations tab and on the VM’
     expect(values.size).toBeGreaterThan(0);
   } finally {
     await admin.mergePatch(HCO, { spec: { liveMigrationConfig: { bandwidthPerMigration: null } } });
+    // The migration goes with the test: the VM's other tests count its migrations.
+    if (migration) {
+      const path = `${MIGRATIONS}/${migration.metadata.name}`;
+      await admin.fetch('DELETE', path);
+      await expect.poll(() => admin.find(path)).toBeUndefined();
+    }
     await admin.dispose();
     await new GuestSerial(page).run(NS, VM, 'rm -f /tmp/fill');
   }
