@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useInstantQuery } from '../../../api/prometheus/hooks';
-import { migrationDataQueries } from '../../../api/prometheus/topConsumerQueries';
+import { migrationDataQueries } from '../../../api/prometheus/migrationQueries';
 import type { OverviewScope } from '../useOverviewScope';
 import type { MigrationRow } from './migrationRows';
 
