@@ -151,6 +151,23 @@ export const NetworkAttachmentDefinitionModel = model(
   'network-attachment-definitions',
   'NAD',
 );
+export const JobModel = model('batch', 'v1', 'Job', 'jobs', 'J');
+export const RoleModel = model('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', 'R');
+export const RoleBindingModel = model(
+  'rbac.authorization.k8s.io',
+  'v1',
+  'RoleBinding',
+  'rolebindings',
+  'RB',
+);
+export const ClusterRoleBindingModel = model(
+  'rbac.authorization.k8s.io',
+  'v1',
+  'ClusterRoleBinding',
+  'clusterrolebindings',
+  'CRB',
+  false,
+);
 /** OpenShift Virtualization's operator configuration: one, `kubevirt-hyperconverged` in `openshift-cnv`. */
 export const HyperConvergedModel = model(
   'hco.kubevirt.io',
