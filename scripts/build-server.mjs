@@ -1,5 +1,7 @@
-// Bundles the server (BFF, and later the embedded cluster) into dist/server/main.js. Packages
-// stay external: the server runs beside node_modules, in a checkout or in the chart's image.
+// Bundles the server into dist/server: main.js (the BFF, the embedded cluster, static serving)
+// and console-plugins.js (enables the plugin in the console operator's config; the chart's hooks
+// run it). Packages stay external: the server runs beside node_modules, in a checkout or in the
+// image (whose runtime stage installs the production dependencies only).
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -8,7 +10,10 @@ import { root } from './lib/project.mjs';
 const outdir = path.join(root, 'dist/server');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'src/bff/main.ts')],
+  entryPoints: {
+    main: path.join(root, 'src/bff/main.ts'),
+    'console-plugins': path.join(root, 'src/bff/cluster/consolePluginsMain.ts'),
+  },
   outdir,
   bundle: true,
   platform: 'node',

@@ -1,7 +1,8 @@
-// The server as it runs in a cluster (no shell, no sessions: the console sends each user's bearer
-// token), against the embedded cluster over HTTPS through the kubeconfig it generates. Every
-// route a user can reach is tried as `admin` and as `developer`, who administers only
-// `developer-vms`: the developer must be refused everywhere else.
+// The server as it runs in a cluster (no shell, no sessions, the BFF at the service root: the
+// console forwards each user's bearer token), against the embedded cluster over HTTPS through
+// the kubeconfig it generates. Every route a user can reach is tried as `admin` and as
+// `developer`, who administers only `developer-vms`: the developer must be refused everywhere
+// else. (`cluster/inPod.test.ts` runs the same server from its command line as in a pod.)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +53,7 @@ beforeAll(async () => {
       pluginDir: path.join(dir, 'plugin'),
       logLevel: 'silent',
       inCluster: false,
+      atServiceRoot: true,
     },
     false,
     {
@@ -79,7 +81,7 @@ const as = (
   route: string,
   init: { method?: string; body?: unknown } = {},
 ) =>
-  call(base, `${BFF_PATH}${route}`, {
+  call(base, `/${route}`, {
     method: init.method,
     headers: {
       authorization: bearer[user],
@@ -131,13 +133,13 @@ describe('cluster mode over HTTPS through the generated kubeconfig', () => {
     const scraped = await as('admin', 'metrics');
     expect(scraped.status).toBe(200);
     expect(scraped.text).toMatch(
-      /^bff_http_requests_total\{route="\/api\/proxy\/plugin\/[^"]+\/k8s\/\*",method="GET",code="403"\} \d+/m,
+      /^bff_http_requests_total\{route="\/k8s\/\*",method="GET",code="403"\} \d+/m,
     );
     expect(scraped.text).toMatch(/^bff_vm_index_rows \d+/m);
     // Route templates only: no namespace or object name becomes a label.
     expect(scraped.text).not.toContain('developer-vms');
     expect((await as('developer', 'metrics')).status).toBe(403);
-    expect((await call(base, `${BFF_PATH}metrics`)).status).toBe(401);
+    expect((await call(base, '/metrics')).status).toBe(401);
   });
 
   it('confines the developer on the Prometheus routes before asking Prometheus', async () => {
@@ -152,7 +154,7 @@ describe('cluster mode over HTTPS through the generated kubeconfig', () => {
   });
 
   it('refuses the developer an upload into a volume outside its namespace', async () => {
-    const upload = await call(base, `${BFF_PATH}upload/default/some-disk`, {
+    const upload = await call(base, '/upload/default/some-disk', {
       method: 'POST',
       headers: { authorization: bearer.developer, 'content-type': 'application/octet-stream' },
       body: Buffer.alloc(4096),
@@ -161,9 +163,9 @@ describe('cluster mode over HTTPS through the generated kubeconfig', () => {
     expect((await as('developer', 'upload/default/some-disk')).status).toBe(403);
   });
 
-  const socket = (route: string, user: 'admin' | 'developer', origin = base) => {
-    const ws = new WebSocket(`${base.replace('http', 'ws')}${BFF_PATH}${route}`, {
-      headers: { authorization: bearer[user], origin },
+  const socket = (route: string, user: 'admin' | 'developer' | undefined, origin = base) => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/${route}`, {
+      headers: { ...(user ? { authorization: bearer[user] } : {}), origin },
     });
     ws.on('error', () => undefined);
     return ws;
@@ -188,17 +190,19 @@ describe('cluster mode over HTTPS through the generated kubeconfig', () => {
     expect([CONSOLE_CLOSE_CODES['not-found'], CONSOLE_CLOSE_CODES['no-display']]).toContain(code);
   });
 
-  it('refuses a WebSocket from a foreign Origin, on the watch and console routes', async () => {
-    for (const route of ['k8s-watch', 'console/vnc/developer-vms/x']) {
-      const ws = socket(route, 'admin', 'https://evil.example');
-      const status = await new Promise<number>((resolve) =>
-        ws.on('unexpected-response', (_req, res) => {
-          resolve(res.statusCode ?? 0);
-          res.resume();
-        }),
-      );
-      expect(status).toBe(403);
-    }
+  it('takes the Origin the console proxy sends, and refuses a watch without a token', async () => {
+    // The console checks the browser's Origin itself, then adds its own: ours is not compared.
+    const proxied = socket('k8s-watch', 'admin', 'https://console.example, http://localhost');
+    await new Promise((resolve) => proxied.once('open', resolve));
+    proxied.close();
+    const anonymous = socket('k8s-watch', undefined);
+    const status = await new Promise<number>((resolve) =>
+      anonymous.on('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+      }),
+    );
+    expect(status).toBe(401);
   });
 
   it("refuses the developer's watch outside its namespace over the watch socket", async () => {
@@ -213,6 +217,7 @@ describe('cluster mode over HTTPS through the generated kubeconfig', () => {
   });
 
   it('has no shell and no login in this mode', async () => {
+    expect((await call(base, '/session')).status).toBe(404);
     expect((await call(base, `${BFF_PATH}session`)).status).toBe(404);
     expect((await call(base, '/')).status).toBe(404);
   });
@@ -262,6 +267,41 @@ describe('standalone in front of a kubeconfig cluster', () => {
       ).toBe(403);
     } finally {
       await standalone.close();
+    }
+  });
+});
+
+describe('under the console paths without sessions (a bare --upstream)', () => {
+  it('refuses a WebSocket from a foreign Origin, on the watch and console routes', async () => {
+    const bare = await createServer(
+      {
+        host: '127.0.0.1',
+        port: 0,
+        pluginDir: path.join(dir, 'plugin'),
+        logLevel: 'silent',
+        inCluster: false,
+      },
+      false,
+      // No credential of its own: no sessions, the caller's Authorization goes through.
+      { connection: { server: new URL(cluster.httpsURL), ca: cluster.caCert } },
+    );
+    try {
+      const url = await bare.listen({ host: '127.0.0.1', port: 0 });
+      for (const route of ['k8s-watch', 'console/vnc/developer-vms/x']) {
+        const ws = new WebSocket(`${url.replace('http', 'ws')}${BFF_PATH}${route}`, {
+          headers: { authorization: bearer.admin, origin: 'https://evil.example' },
+        });
+        ws.on('error', () => undefined);
+        const status = await new Promise<number>((resolve) =>
+          ws.on('unexpected-response', (_req, res) => {
+            resolve(res.statusCode ?? 0);
+            res.resume();
+          }),
+        );
+        expect(status).toBe(403);
+      }
+    } finally {
+      await bare.close();
     }
   });
 });

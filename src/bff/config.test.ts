@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from './config';
+import { BFF_PATH, PLUGIN_ASSETS_PATH } from '../common/paths';
+import { ConfigError, readConfig, servedPaths } from './config';
 
 describe('readConfig', () => {
   it('listens on loopback port 9000 with no cluster by default', () => {
@@ -21,8 +22,73 @@ describe('readConfig', () => {
     expect(config.upstreamURL?.href).toBe('https://api.example:6443/');
   });
 
-  it('drops the shell in cluster mode', () => {
-    expect(readConfig(['--no-shell'], {}, '/srv').shellDir).toBeUndefined();
+  it('drops the shell in cluster mode and serves the plugin and the BFF at the root', () => {
+    const config = readConfig(['--no-shell'], {}, '/srv');
+    expect(config.shellDir).toBeUndefined();
+    expect(config.atServiceRoot).toBe(true);
+    expect(servedPaths(config)).toEqual({ plugin: '/', bff: '/' });
+  });
+
+  it("keeps the console's paths standalone", () => {
+    const config = readConfig([], {}, '/srv');
+    expect(config.atServiceRoot).toBe(false);
+    expect(servedPaths(config)).toEqual({ plugin: PLUGIN_ASSETS_PATH, bff: BFF_PATH });
+  });
+
+  it("reads the chart's command line", () => {
+    const config = readConfig(
+      [
+        '--in-cluster',
+        '--no-shell',
+        '--host',
+        '0.0.0.0',
+        '--port',
+        '9443',
+        '--tls-cert-file',
+        '/var/serving-cert/tls.crt',
+        '--tls-key-file',
+        '/var/serving-cert/tls.key',
+        '--thanos-querier',
+        'https://thanos-querier.openshift-monitoring.svc:9091',
+        '--prometheus-ca-file',
+        '/var/run/secrets/kubernetes.io/serviceaccount/service-ca.crt',
+        '--log-level',
+        'info',
+      ],
+      {},
+      '/opt/app-root/app',
+    );
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 9443,
+      inCluster: true,
+      atServiceRoot: true,
+      shellDir: undefined,
+      embedded: undefined,
+      pluginDir: '/opt/app-root/app/dist/plugin',
+      tls: { certFile: '/var/serving-cert/tls.crt', keyFile: '/var/serving-cert/tls.key' },
+      prometheus: {
+        kind: 'thanos',
+        caFile: '/var/run/secrets/kubernetes.io/serviceaccount/service-ca.crt',
+      },
+      logLevel: 'info',
+    });
+  });
+
+  it('takes the TLS files from the environment, both or neither', () => {
+    expect(readConfig([], {}, '/').tls).toBeUndefined();
+    expect(readConfig([], { TLS_CERT_FILE: '/c.crt', TLS_KEY_FILE: '/c.key' }, '/').tls).toEqual({
+      certFile: '/c.crt',
+      keyFile: '/c.key',
+    });
+    expect(() => readConfig(['--tls-cert-file', '/c.crt'], {}, '/')).toThrow(
+      new ConfigError(
+        'HTTPS needs both a certificate and its key: --tls-cert-file (TLS_CERT_FILE) was given without --tls-key-file (TLS_KEY_FILE).',
+      ),
+    );
+    expect(() => readConfig([], { TLS_KEY_FILE: '/c.key' }, '/')).toThrow(
+      'HTTPS needs both a certificate and its key: --tls-key-file (TLS_KEY_FILE) was given without --tls-cert-file (TLS_CERT_FILE).',
+    );
   });
 
   it.each([['-1'], ['70000'], ['1.5'], ['nine']])(

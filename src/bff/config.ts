@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { BFF_PATH, PLUGIN_ASSETS_PATH } from '../common/paths';
 
 export interface ServerConfig {
   /** Interface to listen on; loopback unless told otherwise, since standalone mode has sessions. */
@@ -21,6 +22,14 @@ export interface ServerConfig {
   pluginDir: string;
   /** Built standalone shell; absent in a cluster, where the OpenShift console is the host. */
   shellDir?: string;
+  /**
+   * Console-hosted (`--no-shell`): the OpenShift console fetches `plugin-manifest.json` from the
+   * service root and forwards `BFF_PATH<path>` to `/<path>`, so the plugin and the BFF are both
+   * served at `/`. Otherwise (standalone) the console's own URL layout, as the shell expects.
+   */
+  atServiceRoot?: boolean;
+  /** HTTPS with this PEM certificate and key (the service-serving certificate in a cluster). */
+  tls?: { certFile: string; keyFile: string };
   logLevel: string;
   /**
    * Where metrics come from: a Prometheus the BFF reaches itself (`direct`, confining users to
@@ -80,6 +89,8 @@ const parseFlags = (argv: string[]) => {
         'no-prometheus': { type: 'boolean' },
         'upload-proxy': { type: 'string' },
         'upload-proxy-ca-file': { type: 'string' },
+        'tls-cert-file': { type: 'string' },
+        'tls-key-file': { type: 'string' },
       },
       strict: true,
     });
@@ -92,11 +103,12 @@ const parseFlags = (argv: string[]) => {
  * Reads the server's configuration from the command line, then the environment, then defaults.
  * Flags: --host, --port, --upstream, --kubeconfig, --in-cluster, --embedded, --data-dir,
  * --plugin-dir, --shell-dir, --no-shell, --log-level, --prometheus, --thanos-querier,
- * --prometheus-ca-file, --no-prometheus, --upload-proxy, --upload-proxy-ca-file.
+ * --prometheus-ca-file, --no-prometheus, --upload-proxy, --upload-proxy-ca-file, --tls-cert-file,
+ * --tls-key-file.
  * Environment: HOST, PORT, K8S_UPSTREAM_URL, PLUGIN_DIR, SHELL_DIR, LOG_LEVEL,
  * EMBEDDED_DATA_DIR, PROMETHEUS_URL, THANOS_QUERIER_URL (its tenancy ports 9092 and 9093 on the
  * same host unless THANOS_TENANCY_URL / THANOS_TENANCY_RULES_URL say otherwise),
- * PROMETHEUS_CA_FILE, CDI_UPLOAD_PROXY_URL, CDI_UPLOAD_PROXY_CA_FILE.
+ * PROMETHEUS_CA_FILE, CDI_UPLOAD_PROXY_URL, CDI_UPLOAD_PROXY_CA_FILE, TLS_CERT_FILE, TLS_KEY_FILE.
  */
 export const readConfig = (
   argv: string[],
@@ -132,6 +144,8 @@ export const readConfig = (
     shellDir: values['no-shell']
       ? undefined
       : path.resolve(rootDir, values['shell-dir'] ?? env.SHELL_DIR ?? 'dist/shell'),
+    atServiceRoot: values['no-shell'] ?? false,
+    tls: readTLS(values, env),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     prometheus: readPrometheus(values, env),
     uploadProxy: readUploadProxy(values, env),
@@ -181,3 +195,20 @@ const readUploadProxy = (values: Flags, env: NodeJS.ProcessEnv): ServerConfig['u
     caFile: values['upload-proxy-ca-file'] ?? env.CDI_UPLOAD_PROXY_CA_FILE,
   };
 };
+
+const readTLS = (values: Flags, env: NodeJS.ProcessEnv): ServerConfig['tls'] => {
+  const certFile = values['tls-cert-file'] ?? env.TLS_CERT_FILE;
+  const keyFile = values['tls-key-file'] ?? env.TLS_KEY_FILE;
+  if (!certFile && !keyFile) return undefined;
+  const cert = '--tls-cert-file (TLS_CERT_FILE)';
+  const key = '--tls-key-file (TLS_KEY_FILE)';
+  if (!certFile || !keyFile)
+    throw new ConfigError(
+      `HTTPS needs both a certificate and its key: ${certFile ? cert : key} was given without ${certFile ? key : cert}.`,
+    );
+  return { certFile, keyFile };
+};
+
+/** Where the plugin's assets and the BFF are served (both with a trailing slash). */
+export const servedPaths = (config: Pick<ServerConfig, 'atServiceRoot'>) =>
+  config.atServiceRoot ? { plugin: '/', bff: '/' } : { plugin: PLUGIN_ASSETS_PATH, bff: BFF_PATH };

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import Fastify, {
@@ -7,8 +8,8 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { failureStatus } from '../common/cluster-info';
-import { BFF_PATH, PLUGIN_ASSETS_PATH } from '../common/paths';
-import type { ServerConfig } from './config';
+import { servedPaths, type ServerConfig } from './config';
+import { readServingCertificate, watchServingCertificate } from './cluster/servingCertificate';
 import { healthRoutes } from './routes/health';
 import { projectRoutes } from './routes/projects';
 import { versionRoutes } from './routes/version';
@@ -70,15 +71,32 @@ const sameOrigin = (req: IncomingMessage): boolean => {
 };
 
 /**
- * Wires the one server of both modes: plugin assets, the BFF under the console's proxy prefix,
- * and (standalone) the shell. The upstream is whatever the configuration names.
+ * Wires the one server of both modes: plugin assets and the BFF (under the console's paths
+ * standalone, at the root behind the console), and (standalone) the shell. The upstream is
+ * whatever the configuration names. With `config.tls` it speaks HTTPS only, following the
+ * certificate files as they are rotated. Throws ServingCertificateError for unusable files.
  */
 export const createServer = async (
   config: ServerConfig,
   logger: FastifyServerOptions['logger'] = { level: config.logLevel },
   services: ServerServices = {},
 ): Promise<FastifyInstance> => {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  const options = { logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false };
+  const certificate = config.tls ? readServingCertificate(config.tls) : undefined;
+  // The routes and sockets below use only what HTTP and HTTPS servers share.
+  const app = (
+    certificate ? Fastify({ ...options, https: certificate }) : Fastify(options)
+  ) as FastifyInstance;
+  if (config.tls && certificate) {
+    const watch = watchServingCertificate(
+      app.server as unknown as HttpsServer,
+      config.tls,
+      certificate,
+      { log: app.log },
+    );
+    app.addHook('onClose', async () => watch.stop());
+  }
+  const paths = servedPaths(config);
   const connection =
     services.connection ?? (config.upstreamURL ? { server: config.upstreamURL } : undefined);
   const upstream = connection ? createUpstream(connection) : undefined;
@@ -163,16 +181,22 @@ export const createServer = async (
       }
       if (connection && vmIndex)
         await bff.register(vmsRoutes, { index: vmIndex, connection, authorization });
-      bff.setNotFoundHandler((request, reply) =>
-        reply
-          .code(404)
-          .send(failureStatus(404, 'NotFound', `No BFF route ${request.method} ${request.url}.`)),
-      );
+      // At the service root the server's own not-found answer (the same Status) covers the BFF.
+      if (!config.atServiceRoot)
+        bff.setNotFoundHandler((request, reply) =>
+          reply
+            .code(404)
+            .send(failureStatus(404, 'NotFound', `No BFF route ${request.method} ${request.url}.`)),
+        );
     },
-    { prefix: BFF_PATH.replace(/\/$/, '') },
+    { prefix: paths.bff.replace(/\/$/, '') },
   );
 
-  await app.register(staticRoutes, { pluginDir: config.pluginDir, shellDir: config.shellDir });
+  await app.register(staticRoutes, {
+    pluginDir: config.pluginDir,
+    pluginPrefix: paths.plugin,
+    shellDir: config.shellDir,
+  });
 
   const sendShell = async (reply: FastifyReply, index: string) =>
     reply
@@ -194,22 +218,29 @@ export const createServer = async (
     const isPage =
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
-      !request.url.startsWith(PLUGIN_ASSETS_PATH) &&
+      !request.url.startsWith(paths.plugin) &&
       !/\.\w+(\?|$)/.test(request.url);
     if (index && isPage) return sendShell(reply, index);
     return reply.code(404).send(failureStatus(404, 'NotFound', `Nothing at ${request.url}.`));
   });
 
+  // Behind the console the only credential is the Authorization header the console's proxy
+  // sets, which a browser cannot put on a cross-site WebSocket; the console checks the Origin
+  // itself and then sends its own ("http://localhost" added to the browser's), so ours is not
+  // compared. Otherwise a WebSocket must come from our own pages.
+  const checkOrigin = (req: IncomingMessage) =>
+    session ? session.originAllowed(req) : config.atServiceRoot === true || sameOrigin(req);
+
   // WebSocket paths the server answers; any other upgrade is refused rather than left hanging.
   const upgradePaths = new Set<string>();
   if (connection) {
-    const path = `${BFF_PATH}k8s-watch`;
+    const path = `${paths.bff}k8s-watch`;
     upgradePaths.add(path);
     const watches = attachWatchSocket(app.server, {
       path,
       connection,
       authorization: (req) => (session ? session.authorizationFor(req) : req.headers.authorization),
-      checkOrigin: (req) => (session ? session.originAllowed(req) : sameOrigin(req)),
+      checkOrigin,
     });
     app.addHook('onClose', () => watches.close());
     metrics.gauge(
@@ -225,11 +256,11 @@ export const createServer = async (
   }
   const consoles = connection
     ? attachConsoleSockets(app.server, {
-        prefix: `${BFF_PATH}console/`,
+        prefix: `${paths.bff}console/`,
         connection,
         authorization: (req) =>
           session ? session.authorizationFor(req) : req.headers.authorization,
-        checkOrigin: (req) => (session ? session.originAllowed(req) : sameOrigin(req)),
+        checkOrigin,
       })
     : undefined;
   if (consoles) {

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { PLUGIN_ASSETS_PATH } from '../common/paths';
 
 /** Content-hashed bundles never change; the manifest and locales must be re-read on every load. */
 const cacheControlFor = (file: string): string =>
@@ -10,14 +9,21 @@ const cacheControlFor = (file: string): string =>
     ? 'public, max-age=31536000, immutable'
     : 'no-cache';
 
-/** Serves the plugin at the console's asset path, and (standalone) the shell at `/`. */
+/**
+ * Serves the plugin under `pluginPrefix` (the console's asset path standalone, `/` behind the
+ * console), and (standalone) the shell at `/`.
+ */
 export const staticRoutes = async (
   app: FastifyInstance,
-  { pluginDir, shellDir }: { pluginDir: string; shellDir?: string },
+  {
+    pluginDir,
+    pluginPrefix,
+    shellDir,
+  }: { pluginDir: string; pluginPrefix: string; shellDir?: string },
 ) => {
   await app.register(fastifyStatic, {
     root: pluginDir,
-    prefix: PLUGIN_ASSETS_PATH,
+    prefix: pluginPrefix,
     cacheControl: false,
     setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(file)),
   });

@@ -41,6 +41,8 @@ import { SEED_NODES } from './controllers/nodes';
 import { clusterInstancetypes, clusterPreferences } from './seed/instancetypes';
 import { commonTemplates } from './seed/templates';
 import { operatorResources, sampleVirtualMachines } from './seed/virtualization';
+import { consoleOperatorConfig } from './seed/console';
+import { consoleQuickStarts } from './seed/consoleQuickStarts';
 import { must, nameOf } from './objectRefs';
 import type { ClusterContext, ClusterModule, HttpRoute } from './modules/clusterModule';
 import { storageModule } from './storage/index';
@@ -352,7 +354,9 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry, samples: boo
     ...clusterInstancetypes(),
     ...clusterPreferences(),
     ...operatorResources(),
+    ...consoleOperatorConfig(),
     ...commonTemplates(),
+    ...consoleQuickStarts(),
   ];
   for (const object of shared) await ensureObject(object);
   // Sample content comes once: what a user deletes stays deleted.

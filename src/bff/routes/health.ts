@@ -7,11 +7,16 @@ export interface HealthOptions {
   pluginDir: string;
 }
 
-/** `healthz`: the process answers. `readyz`: it can also serve the plugin it exists to serve. */
+/**
+ * `healthz`: the process answers. `readyz`: it can also serve the plugin it exists to serve.
+ * Both answer without a token (the kubelet's probes have none), and are not logged per request:
+ * probes every few seconds would drown the log.
+ */
 export const healthRoutes = async (app: FastifyInstance, { pluginDir }: HealthOptions) => {
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  const quiet = { logLevel: 'warn' } as const;
+  app.get('/healthz', quiet, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', quiet, async (_request, reply) => {
     const manifest = path.join(pluginDir, 'plugin-manifest.json');
     if (!existsSync(manifest)) {
       return reply

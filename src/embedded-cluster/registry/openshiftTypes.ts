@@ -1,6 +1,6 @@
 // The OpenShift kinds the console and the plugin use: projects (namespaces as OpenShift shows
-// them), templates (the VM catalog's common templates) and the console's quick starts and
-// plugin registrations.
+// them), templates (the VM catalog's common templates), the console's quick starts and plugin
+// registrations, and the console operator's configuration (which plugins are enabled).
 import type { JSONSchemaProps, ResourceType } from '../types';
 import { AGE, defineType } from './define';
 import {
@@ -9,6 +9,8 @@ import {
   conditions,
   enumOf,
   int,
+  int32,
+  int64,
   objectSchema,
   openObj,
   preserve,
@@ -41,6 +43,31 @@ const templateFields: Record<string, JSONSchemaProps> = {
     'Parameters substituted into the objects when the template is processed.',
   ),
   labels: stringMap('Labels applied to every object the template creates.'),
+};
+
+const LOG_LEVEL = enumOf(['', 'Normal', 'Debug', 'Trace', 'TraceAll']);
+
+/** `OperatorSpec` and `OperatorStatus`, which every `operator.openshift.io` config inlines. */
+const operatorSpecFields: Record<string, JSONSchemaProps> = {
+  managementState: str('Whether and how the operator manages the component.', {
+    pattern: '^(Managed|Unmanaged|Force|Removed)$',
+  }),
+  logLevel: LOG_LEVEL,
+  operatorLogLevel: LOG_LEVEL,
+  unsupportedConfigOverrides: preserve('Overrides the operator does not support.', {
+    nullable: true,
+  }),
+  observedConfig: preserve('Configuration the operator observed from the cluster.', {
+    nullable: true,
+  }),
+};
+const operatorStatusFields: Record<string, JSONSchemaProps> = {
+  observedGeneration: int64('The generation last acted on.'),
+  conditions: conditions(),
+  version: str('Level of the operand.'),
+  readyReplicas: int32('Ready replicas of the operand.'),
+  latestAvailableRevision: int32('Newest revision of the operand.'),
+  generations: arr(preserve(), 'Generations of the workloads the operator manages.'),
 };
 
 export const openshiftTypes: ResourceType[] = [
@@ -154,6 +181,32 @@ export const openshiftTypes: ResourceType[] = [
           undefined,
           { required: ['backend'] },
         ),
+      },
+      ['spec'],
+    ),
+  }),
+  // The console operator's configuration: one object, `cluster`, whose spec.plugins lists the
+  // ConsolePlugins the console loads (the chart's hook adds ours there).
+  defineType({
+    group: 'operator.openshift.io',
+    version: 'v1',
+    kind: 'Console',
+    plural: 'consoles',
+    namespaced: false,
+    subresources: { status: true },
+    printerColumns: [AGE],
+    schema: objectSchema(
+      'Console provides a means to configure an operator to manage the console.',
+      {
+        spec: openObj({
+          ...operatorSpecFields,
+          plugins: strArr('The names of the enabled ConsolePlugins.'),
+          customization: preserve('Customisation of the web console (branding, logos, …).'),
+          providers: preserve('Service providers of the console (statuspage).'),
+          route: preserve('Deprecated custom route of the console.'),
+          ingress: preserve('Alternative ingress for clusters without routes.'),
+        }),
+        status: status(operatorStatusFields),
       },
       ['spec'],
     ),
