@@ -30,6 +30,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // @patternfly/quickstarts' ES build calls `require('dompurify')` as it loads: convert such
+    // mixed modules, or the built shell stops with "require is not defined".
+    commonjsOptions: { transformMixedEsModules: true },
   },
   server: {
     port: 9001,

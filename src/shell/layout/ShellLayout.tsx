@@ -14,6 +14,7 @@ import { ShellMasthead } from '../masthead/ShellMasthead';
 import { buildNavigation } from '../navigation/buildNavigation';
 import { ShellNavigation } from '../navigation/ShellNavigation';
 import { PluginLoadAlerts } from '../plugins/PluginLoadAlerts';
+import { QuickStartsProvider } from '../quickstarts/QuickStartsProvider';
 import { PageLoading, PluginRoutes, useStandalonePage } from '../routes/PluginRoutes';
 import { useActiveNamespace } from '../sdk/useActiveNamespace';
 import { ProjectBar } from './ProjectBar';
@@ -36,30 +37,33 @@ export const ShellLayout = ({ load }: { load: PluginLoadState }) => {
   );
   // A standalone route (a console in its own window) fills the window, without the chrome.
   if (standalone) return <main className="virtualization-shell__standalone">{standalone}</main>;
+  // The quick-start drawer opens beside the whole page, as in the console.
   return (
-    <Page
-      isManagedSidebar
-      masthead={<ShellMasthead />}
-      sidebar={
-        <PageSidebar>
-          <PageSidebarBody>
-            <ShellNavigation />
-          </PageSidebarBody>
-        </PageSidebar>
-      }
-      skipToContent={<SkipToContent href={`#${MAIN_ID}`}>{t('Skip to content')}</SkipToContent>}
-      mainContainerId={MAIN_ID}
-    >
-      {load.state === 'failed' && (
-        <PageSection>
-          <Alert variant="danger" isInline title={t('The plugins could not be loaded')}>
-            {load.message}
-          </Alert>
-        </PageSection>
-      )}
-      <PluginLoadAlerts />
-      <ProjectBar />
-      {load.state === 'loading' ? <PageLoading /> : <PluginRoutes home={home} />}
-    </Page>
+    <QuickStartsProvider>
+      <Page
+        isManagedSidebar
+        masthead={<ShellMasthead />}
+        sidebar={
+          <PageSidebar>
+            <PageSidebarBody>
+              <ShellNavigation />
+            </PageSidebarBody>
+          </PageSidebar>
+        }
+        skipToContent={<SkipToContent href={`#${MAIN_ID}`}>{t('Skip to content')}</SkipToContent>}
+        mainContainerId={MAIN_ID}
+      >
+        {load.state === 'failed' && (
+          <PageSection>
+            <Alert variant="danger" isInline title={t('The plugins could not be loaded')}>
+              {load.message}
+            </Alert>
+          </PageSection>
+        )}
+        <PluginLoadAlerts />
+        <ProjectBar />
+        {load.state === 'loading' ? <PageLoading /> : <PluginRoutes home={home} />}
+      </Page>
+    </QuickStartsProvider>
   );
 };

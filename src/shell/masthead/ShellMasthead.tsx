@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../layout/RouterLink';
 import { SHELL_I18N_NAMESPACE } from '../i18n';
 import { UserMenu } from '../login/UserMenu';
+import { HelpMenu } from './HelpMenu';
 import { LanguageMenu } from './LanguageMenu';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -36,6 +37,9 @@ export const ShellMasthead = () => {
         <Toolbar isFullHeight isStatic>
           <ToolbarContent>
             <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }}>
+              <ToolbarItem>
+                <HelpMenu />
+              </ToolbarItem>
               <ToolbarItem>
                 <LanguageMenu />
               </ToolbarItem>

@@ -35,6 +35,7 @@ export const ShellNavigation = () => {
               isExpanded
               isActive={activeSection}
               data-test-id={`nav-section-${section.id}`}
+              {...section.dataAttributes}
             >
               {section.items.map((item) => {
                 const active = isActive(item, pathname);
@@ -43,6 +44,7 @@ export const ShellNavigation = () => {
                     key={item.id}
                     isActive={active}
                     data-test-id={`nav-item-${item.id}`}
+                    {...item.dataAttributes}
                     to={item.href}
                     component={RouterLink}
                   >

@@ -42,12 +42,40 @@ describe('buildNavigation', () => {
       {
         id: 'virt',
         name: '%PLUGIN__P~VIRT%',
+        dataAttributes: {},
         items: [
-          { id: 'overview', name: 'OVERVIEW', href: '/overview', activePaths: ['/overview'] },
-          { id: 'catalog', name: 'CATALOG', href: '/catalog', activePaths: ['/catalog'] },
+          {
+            id: 'overview',
+            name: 'OVERVIEW',
+            href: '/overview',
+            activePaths: ['/overview'],
+            dataAttributes: {},
+          },
+          {
+            id: 'catalog',
+            name: 'CATALOG',
+            href: '/catalog',
+            activePaths: ['/catalog'],
+            dataAttributes: {},
+          },
         ],
       },
     ]);
+  });
+
+  it('keeps data attributes for quick-start highlights, and nothing else', () => {
+    const nav = buildNavigation(
+      [
+        section('virt', { dataAttributes: { 'data-quickstart-id': 'qs-nav-virt' } }),
+        href('catalog', {
+          dataAttributes: { 'data-quickstart-id': 'qs-nav-catalog', onclick: 'alert(1)' },
+        }),
+      ],
+      ALL_NAMESPACES_KEY,
+      upper,
+    );
+    expect(nav[0]?.dataAttributes).toEqual({ 'data-quickstart-id': 'qs-nav-virt' });
+    expect(nav[0]?.items[0]?.dataAttributes).toEqual({ 'data-quickstart-id': 'qs-nav-catalog' });
   });
 
   it('points namespaced links at the active project, or all projects', () => {

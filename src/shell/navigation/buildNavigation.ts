@@ -6,6 +6,8 @@ type Placement = {
   id: string;
   insertBefore?: string | string[];
   insertAfter?: string | string[];
+  /** Attributes the console puts on the item's element (`data-quickstart-id` for highlights). */
+  dataAttributes?: Record<string, string>;
 };
 
 export type NavSectionProperties = Placement & {
@@ -38,13 +40,21 @@ export interface NavLinkItem {
   href: string;
   /** Paths under which this item shows as the current page. */
   activePaths: string[];
+  dataAttributes: Record<string, string>;
 }
 
 export interface NavSection {
   id: string;
   name: string;
   items: NavLinkItem[];
+  dataAttributes: Record<string, string>;
 }
+
+/** Only `data-*` attributes pass, as in the console: an extension cannot set `onclick`. */
+const dataAttributesOf = (item: Placement): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(item.dataAttributes ?? {}).filter(([key]) => /^data-[a-z0-9-]+$/.test(key)),
+  );
 
 const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -128,11 +138,13 @@ export const buildNavigation = (
     .map((section) => ({
       id: section.id,
       name: translate(section.name ?? section.id),
+      dataAttributes: dataAttributesOf(section),
       items: orderByPlacement(hrefs.filter((item) => item.section === section.id)).map((item) => ({
         id: item.id,
         name: translate(item.name),
         href: hrefFor(item, namespace),
         activePaths: activePathsFor(item),
+        dataAttributes: dataAttributesOf(item),
       })),
     }))
     .filter((section) => section.items.length > 0);

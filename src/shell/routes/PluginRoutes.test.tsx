@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import type { Extension, LoadedExtension } from '@openshift/dynamic-plugin-sdk';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { QuickStartsProvider } from '../quickstarts/QuickStartsProvider';
 import { PluginRoutes, useStandalonePage } from './PluginRoutes';
 import type { ResourcePageProps } from './resourcePages';
 
@@ -122,5 +124,46 @@ describe('standalone routes', () => {
   it('leaves every other path to the chrome', () => {
     open('/k8s/ns/demo/kubevirt.io~v1~VirtualMachine/vm1/console');
     expect(screen.getByText('with chrome')).toBeVisible();
+  });
+});
+
+describe('the quick-start catalog', () => {
+  it('is at /quickstart, as in the console, listing the cluster tours', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              items: [
+                {
+                  metadata: { name: 'take-and-restore-vm-snapshot' },
+                  spec: {
+                    displayName: 'Take and restore a snapshot',
+                    description: 'Snapshots with OpenShift Virtualization.',
+                    introduction: 'About snapshots.',
+                    tasks: [],
+                  },
+                },
+              ],
+            }),
+            { status: 200, headers: { 'Content-Type': 'application/json' } },
+          ),
+      ),
+    );
+    extensions = [];
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <MemoryRouter initialEntries={['/quickstart']}>
+          <QuickStartsProvider>
+            <PluginRoutes home="/k8s/all-namespaces/virtualization-overview" />
+          </QuickStartsProvider>
+        </MemoryRouter>
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Quick Starts', level: 1 })).toBeVisible();
+    expect(
+      await screen.findByRole('button', { name: 'Take and restore a snapshot' }),
+    ).toBeInTheDocument();
   });
 });

@@ -19,6 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { matchPath, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { SHELL_I18N_NAMESPACE } from '../i18n';
 import { RouterLink } from '../layout/RouterLink';
+import { QUICK_STARTS_PATH } from '../quickstarts/quickStartPaths';
+import { QuickStartsPage } from '../quickstarts/QuickStartsPage';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import {
   findResourcePage,
@@ -171,6 +173,7 @@ export const PluginRoutes = ({ home }: { home?: string }) => {
         RESOURCE_DETAILS_PATHS.map((path) => (
           <Route key={path} path={path} element={<ResourcePage pages={detailsPages} />} />
         ))}
+      <Route path={QUICK_STARTS_PATH} element={<QuickStartsPage />} />
       <Route path="/" element={home ? <Navigate to={home} replace /> : <PageLoading />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
