@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildAll } from './build.mjs';
 import { binPath, ensureDependencies, exitOnError, log, root, run } from './lib/project.mjs';
 import { ensureVmSupport } from './guest-image.mjs';
-import { ensureKubectl } from './kubectl.mjs';
+import { ensureHelm, ensureKubectl } from './kubectl.mjs';
 import { ensureSystemPackages } from './system-packages.mjs';
 
 const cache = path.join(root, '.cache');
@@ -36,6 +36,8 @@ await ensureDependencies().catch(exitOnError);
 const browserReady = ensureSystemPackages('browser');
 // The conformance suites drive the embedded cluster with a real kubectl.
 if (ensureSystemPackages('cluster')) process.env.KUBECTL = ensureKubectl();
+// The chart tests render with this helm ('' when it cannot be fetched: they skip, saying why).
+process.env.HELM = ensureHelm();
 // VMs that really run: QEMU and the guest image (the suites that need them skip, saying why, without).
 ensureVmSupport();
 // The local Prometheus that scrapes the embedded cluster (its suites skip, saying why, without).
