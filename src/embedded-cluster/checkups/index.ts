@@ -6,8 +6,6 @@ import { podLogHandler } from './podLogs';
 import type { Checkup } from './runner';
 import { storageCheckup } from './storageCheckup';
 
-export { latencyCheckupPermissions, storageCheckupPermissions } from './permissions';
-
 /** The checkup images the embedded cluster runs, by repository (any tag). */
 export const CHECKUP_IMAGES: Record<string, Checkup> = {
   'registry.redhat.io/container-native-virtualization/vm-network-latency-checkup-rhel9':

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCluster, type EmbeddedCluster } from '../cluster';
 import { QemuVmRuntime } from '../controllers/qemuVmRuntime';
 import type { KubeObject } from '../types';
-import { latencyCheckupPermissions } from './permissions';
+import { latencyCheckupPermissions } from '../../common/checkupPermissions';
 import {
   apply,
   configMap,

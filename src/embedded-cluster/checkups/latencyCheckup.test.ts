@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster } from '../conformance/testCluster';
 import type { KubeObject } from '../types';
 import { latencyConfig, NO_GUESTS } from './latencyCheckup';
-import { latencyCheckupPermissions } from './permissions';
+import { latencyCheckupPermissions } from '../../common/checkupPermissions';
 import {
   apply,
   configMap,

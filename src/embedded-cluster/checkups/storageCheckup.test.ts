@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubectl, startTestCluster } from '../conformance/testCluster';
 import type { KubeObject } from '../types';
-import { storageCheckupPermissions } from './permissions';
+import { storageCheckupPermissions } from '../../common/checkupPermissions';
 import { podLogPath } from './podLogs';
 import {
   adminToken,
