@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { ApiServer, type RequestContext, type SpecialResource } from './api/apiServer';
 import { Discovery } from './api/discovery';
 import { ResourceRegistry, storageResource } from './api/resourceRegistry';
@@ -306,7 +307,6 @@ const close = (server: Server) =>
     server.closeAllConnections();
   });
 
-/** First start: the seed namespaces; every start: the default roles and bindings, if missing. */
 /** Stores the object unless one of that kind, namespace and name exists. */
 const ensure = async (store: ObjectStore, registry: ResourceRegistry, object: KubeObject) => {
   const rt = registry.byKind(object.apiVersion, object.kind);
@@ -324,6 +324,34 @@ const ensure = async (store: ObjectStore, registry: ResourceRegistry, object: Ku
   });
 };
 
+/**
+ * Stores the object, or brings a stored one's labels and spec back to it: content the product
+ * ships and a `helm upgrade` would replace (the quick starts), so a cluster started before the
+ * files changed shows the new text.
+ */
+const upgrade = async (store: ObjectStore, registry: ResourceRegistry, object: KubeObject) => {
+  const rt = registry.byKind(object.apiVersion, object.kind);
+  if (!rt) throw new Error(`seed: no kind ${object.apiVersion} ${object.kind}`);
+  const resource = storageResource(rt);
+  const stored = store.get(resource, object.metadata.namespace, nameOf(object));
+  if (!stored) return ensure(store, registry, object);
+  if (
+    isDeepStrictEqual(stored.spec, object.spec) &&
+    isDeepStrictEqual(stored.metadata.labels, object.metadata.labels)
+  )
+    return;
+  await store.put(resource, {
+    ...stored,
+    metadata: {
+      ...stored.metadata,
+      labels: object.metadata.labels,
+      generation: (stored.metadata.generation ?? 1) + 1,
+    },
+    spec: object.spec,
+  });
+};
+
+/** Every start: the seed namespaces, default roles, nodes and shipped content, where missing. */
 const seed = async (store: ObjectStore, registry: ResourceRegistry, samples: boolean) => {
   const ensureObject = (object: KubeObject) => ensure(store, registry, object);
   for (const name of SEED_NAMESPACES) {
@@ -356,9 +384,9 @@ const seed = async (store: ObjectStore, registry: ResourceRegistry, samples: boo
     ...operatorResources(),
     ...consoleOperatorConfig(),
     ...commonTemplates(),
-    ...consoleQuickStarts(),
   ];
   for (const object of shared) await ensureObject(object);
+  for (const object of consoleQuickStarts()) await upgrade(store, registry, object);
   // Sample content comes once: what a user deletes stays deleted.
   const marker = {
     apiVersion: 'v1',

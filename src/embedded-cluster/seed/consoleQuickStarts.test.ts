@@ -51,6 +51,29 @@ describe('the embedded cluster', () => {
   }, 60_000);
   afterAll(() => cluster?.stop());
 
+  it('brings a quick start back to the chart files on the next start, as helm upgrade would', async () => {
+    const resource = 'console.openshift.io/consolequickstarts';
+    const [shipped] = consoleQuickStarts();
+    if (!shipped) throw new Error('no quick starts shipped');
+    const stored = cluster.store.get(resource, undefined, shipped.metadata.name ?? '');
+    if (!stored) throw new Error('the quick start was not seeded');
+    const older = {
+      ...stored,
+      spec: { ...(stored.spec as object), displayName: 'An older title' },
+    };
+    await cluster.store.put(resource, older);
+    await cluster.stop();
+    cluster = await startEmbeddedCluster({
+      dataDir: path.join(scratch, 'cluster'),
+      runtime: 'simulated',
+      sampleVMs: false,
+    });
+    const after = cluster.store.get(resource, undefined, shipped.metadata.name ?? '');
+    expect(after?.spec).toEqual(shipped.spec);
+    expect(after?.metadata.uid).toBe(stored.metadata.uid);
+    expect(after?.metadata.generation).toBe((stored.metadata.generation ?? 1) + 1);
+  }, 60_000);
+
   it('serves the chart quick starts to any signed-in user, as the console lists them', async () => {
     const token = cluster.users.find((user) => user.username === 'developer')?.token ?? '';
     const response = await fetch(
