@@ -252,6 +252,13 @@ describe('SchedulingSubTab', () => {
     ]);
   });
 
+  it('says a VM waiting for a node is waiting, not running', () => {
+    const waiting = makeVmi({ status: { phase: 'Scheduling' } });
+    renderAt(<SchedulingSubTab editor={{ ...editorFor(makeVm()), vmi: waiting }} />);
+    expect(screen.getByText(/is waiting for a node with the rules it started with/)).toBeVisible();
+    expect(screen.queryByText(/is running/)).toBeNull();
+  });
+
   it('disables dedicated resources when an instance type sets the CPUs', () => {
     renderAt(
       <SchedulingSubTab

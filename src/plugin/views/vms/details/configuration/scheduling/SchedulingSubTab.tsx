@@ -56,11 +56,19 @@ export const SchedulingSubTab = ({ editor }: ConfigSubTabProps) => {
   const eviction = evictionStrategyOf(vm);
   const instancetype = vm.spec?.instancetype?.name;
   const Dialog = dialog && DIALOGS[dialog];
+  // A VMI still waiting for a node (Pending, Scheduling: e.g. Unschedulable) is not running yet,
+  // but keeps the rules it was created with all the same.
+  const phase = editor.vmi?.status?.phase;
+  const waitingForNode = phase === 'Pending' || phase === 'Scheduling';
   return (
     <>
       {editor.live && editor.vmi && (
         <Content component="p">
-          {t('The VirtualMachine is running: scheduling changes take effect after it restarts.')}
+          {waitingForNode
+            ? t(
+                'The VirtualMachine is waiting for a node with the rules it started with: scheduling changes take effect after it restarts.',
+              )
+            : t('The VirtualMachine is running: scheduling changes take effect after it restarts.')}
         </Content>
       )}
       <DescriptionList>
