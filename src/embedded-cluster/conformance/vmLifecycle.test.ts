@@ -365,10 +365,18 @@ describe('VirtualMachine lifecycle', () => {
     });
     await action('default', 'pinned', 'restart');
     await cluster.controllersIdle();
-    const vmi = (
+    const started = (
       await api('/apis/kubevirt.io/v1/namespaces/default/virtualmachineinstances/pinned')
-    ).body.spec as { domain: { memory: { guest: string } } };
-    expect(vmi.domain.memory.guest).toBe('256Mi');
+    ).body as {
+      spec: { domain: { memory: { guest: string } } };
+      metadata: { annotations: Record<string, string> };
+    };
+    expect(started.spec.domain.memory.guest).toBe('256Mi');
+    // The VMI names what it started with, as KubeVirt records it (a namespaced kind here).
+    expect(started.metadata.annotations['kubevirt.io/instancetype-name']).toBe('tiny');
+    expect(started.metadata.annotations).not.toHaveProperty(
+      'kubevirt.io/cluster-instancetype-name',
+    );
     const status = await vmStatus('default', 'pinned');
     expect(status.printableStatus).toBe('Running');
     expect(status.conditions?.some((c) => c.type === 'RestartRequired')).toBe(false);

@@ -19,13 +19,29 @@ export interface StateChangeRequest {
   uid?: string;
 }
 
-interface VmSpec {
+export interface VmSpec {
   running?: boolean;
   runStrategy?: RunStrategy;
   template?: { metadata?: KubeObject['metadata']; spec?: Record<string, unknown> };
   instancetype?: { kind?: string; name: string; revisionName?: string };
   preference?: { kind?: string; name: string; revisionName?: string };
 }
+
+/**
+ * The names KubeVirt records on a VMI of the instance type and preference it started with
+ * (`kubevirt.io/instancetype-name` or `kubevirt.io/cluster-instancetype-name`, the same for
+ * preferences); the kind is matched without case, and no kind means the cluster one.
+ */
+export const typeNameAnnotations = (spec: VmSpec): Record<string, string> => {
+  const annotations: Record<string, string> = {};
+  for (const which of ['instancetype', 'preference'] as const) {
+    const ref = spec[which];
+    if (!ref?.name) continue;
+    const namespaced = new RegExp(`^virtualmachine${which}s?$`).test(ref.kind?.toLowerCase() ?? '');
+    annotations[`kubevirt.io/${namespaced ? '' : 'cluster-'}${which}-name`] = ref.name;
+  }
+  return annotations;
+};
 
 type VmiStatus = {
   phase?: string;
@@ -491,6 +507,7 @@ export class VmController {
         labels: { ...(template.metadata?.labels ?? {}), 'kubevirt.io/vm': vm.metadata.name ?? '' },
         annotations: {
           ...(template.metadata?.annotations ?? {}),
+          ...typeNameAnnotations(spec),
           [TEMPLATE_HASH]: templateHash(vm),
           'kubevirt.io/vm-generation': String(vm.metadata.generation ?? 1),
         },

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import type { VirtualMachine } from '../../../../api/types';
 import { makeVm, makeVmi } from '../testSupport';
 import { pendingChanges } from './pendingChanges';
 
@@ -52,5 +53,33 @@ describe('pendingChanges', () => {
     spec.networks = [...(spec.networks ?? []), { name: 'lab', multus: { networkName: 'lab' } }];
     vmi.spec.networks = spec.networks;
     expect(pendingChanges(t, vm, vmi)).toEqual([]);
+  });
+
+  it('names a changed instance type or preference, from what the VMI says it started with', () => {
+    const typed = (instancetype: object, preference?: object) =>
+      makeVm({ spec: { ...makeVm().spec, instancetype, preference } as VirtualMachine['spec'] });
+    const vmi = makeVmi({
+      metadata: {
+        ...makeVmi().metadata,
+        annotations: {
+          'kubevirt.io/cluster-instancetype-name': 'u1.medium',
+          'kubevirt.io/cluster-preference-name': 'fedora',
+        },
+      },
+    });
+    const fedora = { name: 'fedora' };
+    expect(pendingChanges(t, typed({ name: 'u1.medium' }, fedora), vmi)).toEqual([]);
+    expect(pendingChanges(t, typed({ name: 'u1.large' }, fedora), vmi)).toEqual(['Instance type']);
+    // The same name as a namespaced kind (virtctl writes kinds lower-case) is another type.
+    expect(
+      pendingChanges(
+        t,
+        typed({ kind: 'virtualmachineinstancetype', name: 'u1.medium' }, fedora),
+        vmi,
+      ),
+    ).toEqual(['Instance type']);
+    expect(pendingChanges(t, typed({ name: 'u1.medium' }), vmi)).toEqual(['Preference']);
+    // A VMI that records no type says nothing about them.
+    expect(pendingChanges(t, typed({ name: 'u1.large' }, fedora), makeVmi())).toEqual([]);
   });
 });

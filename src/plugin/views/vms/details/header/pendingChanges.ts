@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../api/types';
+import { refKey, refOf } from '../configuration/details/instancetypes';
 import { cpuCount } from '../overview/vmFacts';
 
 type Spec = NonNullable<NonNullable<VirtualMachine['spec']>['template']>['spec'];
@@ -108,6 +109,36 @@ const canonical = (value: unknown): string =>
       : v,
   ) ?? '';
 
+type TypeKind = 'instancetype' | 'preference';
+
+/**
+ * The instance type or preference the VMI started with, from the annotations KubeVirt records
+ * on it (`kubevirt.io/cluster-instancetype-name`, `kubevirt.io/instancetype-name`, the same for
+ * preferences), as `refKey` writes a VM's. Undefined when the VMI records neither.
+ */
+const startedWith = (vmi: VirtualMachineInstance, which: TypeKind): string | undefined => {
+  const annotations = vmi.metadata?.annotations ?? {};
+  const cluster = annotations[`kubevirt.io/cluster-${which}-name`];
+  const namespaced = annotations[`kubevirt.io/${which}-name`];
+  return cluster ? `cluster/${cluster}` : namespaced ? `namespaced/${namespaced}` : undefined;
+};
+
+const TYPE_FIELDS: { which: TypeKind; label: (t: TFunction) => string }[] = [
+  { which: 'instancetype', label: (t) => t('Instance type') },
+  { which: 'preference', label: (t) => t('Preference') },
+];
+
+/**
+ * An instance type or preference changed (or set, or removed) since the VMI started. A VMI that
+ * records neither (older KubeVirt, or a VM with neither) cannot tell: nothing is said then.
+ */
+const changedTypes = (t: TFunction, vm: VirtualMachine, vmi: VirtualMachineInstance) => {
+  if (TYPE_FIELDS.every(({ which }) => startedWith(vmi, which) === undefined)) return [];
+  return TYPE_FIELDS.filter(
+    ({ which }) => startedWith(vmi, which) !== (refKey(refOf(vm, which)) || undefined),
+  ).map(({ label }) => label(t));
+};
+
 export const restartRequiredCondition = (vm?: VirtualMachine) =>
   vm?.status?.conditions?.find((c) => c.type === 'RestartRequired' && c.status === 'True');
 
@@ -122,8 +153,11 @@ export const pendingChanges = (
 ): string[] => {
   const spec = vm?.spec?.template?.spec;
   if (!spec || !vmi?.spec) return [];
-  return FIELDS.filter((field) => {
-    const wanted = field.vm(spec);
-    return wanted !== undefined && canonical(wanted) !== canonical(field.vmi(vmi.spec));
-  }).map((field) => field.label(t));
+  return [
+    ...changedTypes(t, vm, vmi),
+    ...FIELDS.filter((field) => {
+      const wanted = field.vm(spec);
+      return wanted !== undefined && canonical(wanted) !== canonical(field.vmi(vmi.spec));
+    }).map((field) => field.label(t)),
+  ];
 };
