@@ -148,32 +148,35 @@ export const TopConsumerCard = ({
         actions={{
           hasNoOffset: true,
           actions: (
-            <Flex flexWrap={{ default: 'nowrap' }} spaceItems={{ default: 'spaceItemsXs' }}>
-              <Popover bodyContent={metric.definition(t)}>
-                <Button
-                  variant="plain"
-                  aria-label={t('About {{title}}', { title })}
-                  icon={<OutlinedQuestionCircleIcon />}
+            <FormSelect
+              // In a narrow card the title wraps, not the select ("By …").
+              style={{ minInlineSize: '8.5rem' }}
+              value={by}
+              onChange={(_, value) => onByChange(value as ConsumerGrouping)}
+              aria-label={t('Rank {{title}} by', { title })}
+            >
+              {CONSUMER_GROUPINGS.map((grouping) => (
+                <FormSelectOption
+                  key={grouping}
+                  value={grouping}
+                  label={GROUPING_TITLES[grouping](t)}
                 />
-              </Popover>
-              <FormSelect
-                value={by}
-                onChange={(_, value) => onByChange(value as ConsumerGrouping)}
-                aria-label={t('Rank {{title}} by', { title })}
-              >
-                {CONSUMER_GROUPINGS.map((grouping) => (
-                  <FormSelectOption
-                    key={grouping}
-                    value={grouping}
-                    label={GROUPING_TITLES[grouping](t)}
-                  />
-                ))}
-              </FormSelect>
-            </Flex>
+              ))}
+            </FormSelect>
           ),
         }}
       >
-        <CardTitle component="h2">{title}</CardTitle>
+        <CardTitle component="h2">
+          {title}{' '}
+          <Popover bodyContent={metric.definition(t)}>
+            <Button
+              variant="plain"
+              hasNoPadding
+              aria-label={t('About {{title}}', { title })}
+              icon={<OutlinedQuestionCircleIcon />}
+            />
+          </Popover>
+        </CardTitle>
       </CardHeader>
       <CardBody>{body()}</CardBody>
       <CardFooter>
